@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Assay",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "assay", targets: ["assay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // libzmq from Debian's libzmq3-dev, seen through a module map.
+        .systemLibrary(
+            name: "CZmq",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        // A thin Swift face over libzmq: context, sockets, multipart messages, poll, proxy.
+        .target(name: "ZeroMQ", dependencies: ["CZmq"]),
+        // The protocol's model and the interpreter seam; no sockets, no language.
+        .target(name: "JupyterKernel"),
+        // The kernel process: connection file, signing, sockets, threads, output capture.
+        .target(
+            name: "JupyterServer",
+            dependencies: [
+                "JupyterKernel", "ZeroMQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Lexer, parser, AST, diagnostics, completion and docs of the Assay language.
+        .target(name: "AssayLanguage"),
+        // Values to MIME bundles: text/plain, text/html, image/svg+xml.
+        .target(name: "AssayRender", dependencies: ["AssayLanguage"]),
+        // The Assay interpreter behind the Jupyter interface: a Session.
+        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayRender", "JupyterKernel"]),
+        .executableTarget(
+            name: "assay",
+            dependencies: [
+                "AssayKernel", "JupyterServer", "JupyterKernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
+        .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
+        .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
+        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "JupyterKernel"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}
