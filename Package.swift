@@ -13,11 +13,9 @@ let package = Package(
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, seen through a module map.
-        .systemLibrary(
-            name: "CZmq",
-            pkgConfig: "libzmq",
-            providers: [.apt(["libzmq3-dev"])]
-        ),
+        // No pkgConfig: Debian's libzmq.pc adds -isystem flags SwiftPM refuses with a warning,
+        // and the headers and library are on the default paths.
+        .systemLibrary(name: "CZmq", providers: [.apt(["libzmq3-dev"])]),
         // A thin Swift face over libzmq: context, sockets, multipart messages, poll, proxy.
         .target(name: "ZeroMQ", dependencies: ["CZmq"]),
         // The protocol's model and the interpreter seam; no sockets, no language.
@@ -41,6 +39,13 @@ let package = Package(
             dependencies: [
                 "AssayKernel", "JupyterServer", "JupyterKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["kernelspec/kernel.json"],
+            // `kernelspec` links to the top-level kernelspec/ folder.
+            resources: [
+                .embedInCode("kernelspec/logo-32x32.png"),
+                .embedInCode("kernelspec/logo-64x64.png"),
+                .embedInCode("kernelspec/logo-svg.svg"),
             ]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),

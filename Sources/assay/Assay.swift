@@ -1,0 +1,25 @@
+import ArgumentParser
+import AssayKernel
+import JupyterServer
+
+/// The `assay` command line: the kernel, its installer and a headless script runner.
+@main
+struct Assay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assay",
+        abstract: "A Jupyter kernel for model comparison and feature engineering.",
+        version: AssayVersion.current,
+        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self]
+    )
+
+    static func main() {
+        // Before any thread starts: SIGINT then reaches only the thread that waits for it.
+        ProcessWatch.blockInterrupts()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
