@@ -71,8 +71,7 @@ public final class KernelServer {
         startShell(shell, done: done)
         let history = HistoryStore(path: options.historyPath)
         startExecution(interpreter, transport: transport, history: history, done: done)
-        // stdin requests (input()) aren't offered yet; the socket is bound so clients connect.
-        stdin.close()
+        // No command reads input yet: the stdin socket stays bound (so clients connect) but idle.
 
         KernelLog.write("kernel ready: \(connection.transport.rawValue) on \(connection.ip), protocol \(jupyterProtocolVersion)")
         let restart = stopRequest.wait()
@@ -84,6 +83,7 @@ public final class KernelServer {
         transport.flushCapturedOutput()
         iopubMail.post(.finish)
         _ = iopubFinished.wait(timeout: .now() + 2)
+        stdin.close()
         context.shutdown()
         _ = done.wait(timeout: .now() + 2)
         context.terminate()
