@@ -52,7 +52,9 @@ extension Command {
             throw Diagnostic(.value, "`sleep` needs a finite number of seconds, at least 0", at: expression.span)
         }
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded())))
+        // Capped at a year so the conversion to milliseconds cannot overflow.
+        let milliseconds = Int64((min(seconds, 31_536_000) * 1000).rounded())
+        let deadline = clock.now.advanced(by: .milliseconds(milliseconds))
         while clock.now < deadline {
             if context.cancellation.isCancelled {
                 throw Diagnostic.interrupted(at: command.name.span.through(expression.span))
