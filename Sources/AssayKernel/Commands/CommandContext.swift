@@ -1,0 +1,32 @@
+import AssayLanguage
+import AssayRender
+import JupyterKernel
+
+/// What a command works with: a draft of the session state, the output, the cancellation token.
+///
+/// The draft replaces the session's state only when the statement succeeds.
+struct CommandContext {
+    var state: Session.State
+    let output: any OutputSink
+    let cancellation: CancellationToken
+    /// Protocol payloads (the pager) the cell returns when it finishes.
+    var payloads: [JSON] = []
+
+    var evaluator: Evaluator { Evaluator(bindings: state.bindings, cancellation: cancellation) }
+
+    func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        try evaluator.evaluate(expression)
+    }
+
+    func display(_ rendering: Rendering) {
+        output.display(rendering.bundle)
+    }
+}
+
+extension Rendering {
+    var bundle: MimeBundle {
+        var bundle = MimeBundle(plain: plain)
+        if let html { bundle = bundle.adding("text/html", html) }
+        return bundle
+    }
+}

@@ -1,0 +1,52 @@
+import AssayLanguage
+
+// The members each type offers are listed in the help catalog; this is what they compute.
+
+extension Evaluator {
+    func member(_ member: Identifier, of receiver: Value, receiverSpan: SourceSpan) throws(Diagnostic) -> Value {
+        let known = HelpCatalog.members(of: receiver.typeName).map(\.name)
+        guard !known.isEmpty else {
+            throw Diagnostic(.type, "a `\(receiver.typeName)` has no members", at: member.span)
+        }
+        guard known.contains(member.name) else {
+            throw Diagnostic.unknown(
+                "member", member.name, at: member.span, among: known,
+                otherwise: "`help \(receiver.typeName)` lists its members")
+        }
+        switch (receiver, member.name) {
+        case (.string(let string), "length"): return .number(Double(string.count))
+        case (.string(let string), "lower"): return .string(string.lowercased())
+        case (.string(let string), "upper"): return .string(string.uppercased())
+        case (.list(let elements), "length"): return .number(Double(elements.count))
+        case (.list(let elements), "first"), (.list(let elements), "last"):
+            guard let element = member.name == "first" ? elements.first : elements.last else {
+                throw Diagnostic(.value, "an empty list has no `\(member.name)` element", at: member.span)
+            }
+            return element
+        case (.list(let elements), let name):
+            return try aggregate(name, elements, at: member.span)
+        default:
+            throw Diagnostic(.type, "a `\(receiver.typeName)` has no member `\(member.name)`", at: member.span)
+        }
+    }
+
+    /// min, max, sum and mean of a list's numbers; nulls are skipped, all-null gives null.
+    private func aggregate(_ name: String, _ elements: [Value], at span: SourceSpan) throws(Diagnostic) -> Value {
+        var numbers: [Double] = []
+        for element in elements {
+            switch element {
+            case .null: continue
+            case .number(let number): numbers.append(number)
+            default:
+                throw Diagnostic(.type, "`\(name)` needs a list of numbers, found a `\(element.typeName)`", at: span)
+            }
+        }
+        guard !numbers.isEmpty else { return name == "sum" ? .number(0) : .null }
+        switch name {
+        case "min": return .number(numbers.min { $0 < $1 } ?? .nan)
+        case "max": return .number(numbers.max { $0 < $1 } ?? .nan)
+        case "sum": return .number(numbers.reduce(0, +))
+        default: return .number(numbers.reduce(0, +) / Double(numbers.count))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AssayLanguage
+import JupyterKernel
+
+/// Foundation also declares an `Expression`; in this module the word means the language's.
+typealias Expression = AssayLanguage.Expression
+
+/// Evaluates expressions against a session's bindings.
+struct Evaluator {
+    let bindings: [String: Value]
+    let cancellation: CancellationToken
+
+    func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression.kind {
+        case .number(let value): return .number(value)
+        case .string(let value): return .string(value)
+        case .bool(let value): return .bool(value)
+        case .null: return .null
+        case .list(let elements):
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                try checkCancellation(at: element.span)
+                values.append(try evaluate(element))
+            }
+            return .list(values)
+        case .name(let name):
+            return try lookUp(name, at: expression.span)
+        case .unary(let op, let operand):
+            return try unary(op, try evaluate(operand), at: operand.span)
+        case .binary(let op, let lhs, let rhs, let operatorSpan):
+            return try binary(op, lhs, rhs, operatorSpan: operatorSpan)
+        case .isNull(let operand, let negated):
+            return .bool((try evaluate(operand) == .null) != negated)
+        case .member(let receiver, let member):
+            return try self.member(member, of: try evaluate(receiver), receiverSpan: receiver.span)
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, span: expression.span)
+        }
+    }
+
+    func checkCancellation(at span: SourceSpan) throws(Diagnostic) {
+        if cancellation.isCancelled { throw Diagnostic.interrupted(at: span) }
+    }
+
+    private func lookUp(_ name: String, at span: SourceSpan) throws(Diagnostic) -> Value {
+        if let value = bindings[name] { return value }
+        if HelpCatalog.function(named: name) != nil {
+            throw Diagnostic(.name, "`\(name)` is a function, not a value", at: span, help: "call it: `\(name)(...)`")
+        }
+        if let command = CommandSyntax.named(name) {
+            throw Diagnostic(
+                .name, "`\(name)` is a command, not a value", at: span,
+                help: "write it at the start of its own statement: `\(command.usage)`")
+        }
+        throw Diagnostic.unknown(
+            "name", name, at: span, among: Array(bindings.keys),
+            otherwise: bindings.isEmpty ? "bind it first: `\(name) = ...`" : "`vars` lists the names in this session")
+    }
+
+    private func call(_ callee: Identifier, _ arguments: [Argument], span: SourceSpan) throws(Diagnostic) -> Value {
+        guard let function = HelpCatalog.function(named: callee.name) else {
+            throw Diagnostic.unknown(
+                "function", callee.name, at: callee.span, among: HelpCatalog.functions.map(\.signature.name),
+                otherwise: "`help` lists the functions")
+        }
+        let slots = try function.signature.bind(arguments, at: span)
+        var values: [Value?] = []
+        var spans: [SourceSpan] = []
+        for slot in slots {
+            values.append(try slot.map { (expression) throws(Diagnostic) -> Value in try evaluate(expression) })
+            spans.append(slot?.span ?? span)
+        }
+        return try ScalarFunction.apply(callee.name, ScalarFunction.Arguments(values: values, spans: spans, call: span))
+    }
+}

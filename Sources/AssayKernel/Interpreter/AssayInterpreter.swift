@@ -1,0 +1,80 @@
+import AssayLanguage
+import AssayRender
+import Foundation
+import JupyterKernel
+
+/// The Assay language behind the Jupyter interface: one session of bound names and settings.
+public final class AssayInterpreter: KernelInterpreter {
+    let session: Session
+
+    /// `workingDirectory` is where relative paths will resolve; the process's by default.
+    public init(workingDirectory: String? = nil) {
+        session = Session(workingDirectory: workingDirectory ?? FileManager.default.currentDirectoryPath)
+    }
+
+    public var kernelInfo: KernelInfo {
+        KernelInfo(
+            implementation: "assay",
+            implementationVersion: AssayVersion.current,
+            language: LanguageInfo(
+                name: "assay", version: AssayVersion.language, mimetype: "text/x-assay", fileExtension: ".assay",
+                pygmentsLexer: "python", codemirrorMode: "python"),
+            banner: "Assay \(AssayVersion.current): data, models and experiments in one language.\n"
+                + "Type `help` for the commands, `help NAME` for one of them.",
+            helpLinks: [(text: "Assay language", url: "https://github.com/assay-kernel/assay/blob/main/README.md")])
+    }
+
+    public func execute(_ request: ExecuteRequest, output: any OutputSink, cancellation: CancellationToken) -> ExecuteOutcome {
+        var execution = CellExecution(
+            session: session, source: SourceText(request.code), output: output, cancellation: cancellation,
+            origin: DiagnosticRenderer.cell(request.executionCount))
+        execution.silent = request.silent
+        return execution.run()
+    }
+
+    /// Runs a whole script, as `assay run FILE` does; diagnostics name the script.
+    public func runScript(_ source: String, named name: String, output: any OutputSink, cancellation: CancellationToken)
+        -> ExecuteOutcome
+    {
+        CellExecution(session: session, source: SourceText(source), output: output, cancellation: cancellation, origin: name)
+            .run()
+    }
+
+    public func evaluate(expression: String) -> ExpressionOutcome {
+        let source = SourceText(expression)
+        do throws(Diagnostic) {
+            let parsed = try Parser.parseExpression(source)
+            let value = try Evaluator(bindings: session.state.bindings, cancellation: CancellationToken()).evaluate(parsed)
+            return .value(value.rendering.bundle)
+        } catch {
+            return .error(ExecutionError(error, source: source, origin: "expression"))
+        }
+    }
+
+    public func complete(code: String, cursor: Int) -> Completion {
+        let completions = Completions(code: code, cursor: cursor, names: session.typedNames)
+        return Completion(
+            items: completions.items.map { Completion.Item(text: $0.text, type: $0.kind, signature: $0.signature) },
+            cursorStart: completions.start, cursorEnd: completions.end)
+    }
+
+    public func inspect(code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+        guard let word = SourceText(code).word(at: cursor)?.text else { return nil }
+        if let value = session.state.bindings[word] {
+            return MimeBundle(plain: "\(word): \(value.typeName)\n\(value.summary)")
+        }
+        return HelpCatalog.topic(named: word).map { HelpPage.topic($0).bundle }
+    }
+
+    public func isComplete(code: String) -> Completeness {
+        switch InputCompleteness(code) {
+        case .complete: .complete
+        case .incomplete(let indent): .incomplete(indent: indent)
+        case .invalid: .invalid
+        }
+    }
+
+    public func shutdown(restart: Bool) {
+        session.state.bindings.removeAll()
+    }
+}

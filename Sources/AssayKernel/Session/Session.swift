@@ -1,0 +1,25 @@
+import Foundation
+
+/// What a kernel remembers between cells: the bound names and the settings.
+///
+/// A statement works on a copy and the session takes it only when the statement succeeds, so a
+/// failing statement changes nothing.
+final class Session {
+    struct State: Sendable, Equatable {
+        var bindings: [String: Value] = [:]
+        var settings = Settings()
+    }
+
+    var state = State()
+    let workingDirectory: String
+
+    init(workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+        state.settings.parallel = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Names and their type names, for completion.
+    var typedNames: [(name: String, type: String)] {
+        state.bindings.map { ($0.key, $0.value.typeName) }.sorted { $0.name < $1.name }
+    }
+}

@@ -1,0 +1,31 @@
+import AssayRender
+
+extension Value {
+    /// The value as a result shows it: strings quoted, lists in brackets.
+    var resultText: String {
+        switch self {
+        case .number(let number): ScalarText.number(number)
+        case .string(let string): ScalarText.quoted(string)
+        case .bool(let bool): ScalarText.bool(bool)
+        case .list(let elements): "[" + elements.map(\.resultText).joined(separator: ", ") + "]"
+        case .null: ScalarText.null
+        }
+    }
+
+    /// The value as `print` writes it: strings as they are.
+    var printText: String {
+        if case .string(let string) = self { return string }
+        return resultText
+    }
+
+    /// One line for `vars` and inspection.
+    var summary: String {
+        let text = ScalarText.truncated(resultText, to: 60)
+        if case .list(let elements) = self {
+            return "\(elements.count) item\(elements.count == 1 ? "" : "s"): \(text)"
+        }
+        return text
+    }
+
+    var rendering: Rendering { Rendering(plain: resultText) }
+}

@@ -1,0 +1,40 @@
+/// A problem found in user code: what went wrong, where, and how to fix it when we know.
+public struct Diagnostic: Error, Sendable, Equatable {
+    /// The error's family, named as the protocol reports it.
+    public enum Kind: String, Sendable, CaseIterable {
+        case syntax = "SyntaxError"
+        case name = "NameError"
+        case type = "TypeError"
+        case value = "ValueError"
+        case interrupted = "Interrupted"
+    }
+
+    public var kind: Kind
+    /// Lower case, names in backticks.
+    public var message: String
+    public var span: SourceSpan?
+    public var notes: [String]
+    public var help: String?
+
+    public init(_ kind: Kind, _ message: String, at span: SourceSpan?, notes: [String] = [], help: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.span = span
+        self.notes = notes
+        self.help = help
+    }
+
+    /// An unknown name of some sort, with the closest known one as the help line.
+    public static func unknown(
+        _ noun: String, _ name: String, at span: SourceSpan?, among candidates: [String], kind: Kind = .name,
+        otherwise fallback: String? = nil
+    ) -> Diagnostic {
+        let help = NameSuggestion.closest(to: name, among: candidates).map { "did you mean `\($0)`?" } ?? fallback
+        return Diagnostic(kind, "unknown \(noun) `\(name)`", at: span, help: help)
+    }
+
+    /// Cancellation by the user; the span is the statement that was running.
+    public static func interrupted(at span: SourceSpan?) -> Diagnostic {
+        Diagnostic(.interrupted, "interrupted", at: span)
+    }
+}

@@ -1,0 +1,81 @@
+/// How a command is written: its operands in order and the clauses it accepts.
+///
+/// The parser reads every command from this table, so a new command is a new entry here plus a
+/// handler in the kernel.
+public struct CommandSyntax: Sendable {
+    /// One operand: an expression, or a word from a known set (or any word, when `choices` is nil).
+    public struct OperandSyntax: Sendable {
+        public enum Kind: Sendable {
+            case expression
+            case word(noun: String, choices: [String]?)
+        }
+
+        public var label: String
+        /// How usage lines show it: `EXPR`, `SECONDS`.
+        public var placeholder: String
+        public var kind: Kind
+        public var isOptional: Bool
+
+        public static func expression(_ label: String, _ placeholder: String, optional: Bool = false) -> OperandSyntax {
+            OperandSyntax(label: label, placeholder: placeholder, kind: .expression, isOptional: optional)
+        }
+
+        public static func word(
+            _ label: String, _ placeholder: String, noun: String, choices: [String]?, optional: Bool = false
+        ) -> OperandSyntax {
+            OperandSyntax(label: label, placeholder: placeholder, kind: .word(noun: noun, choices: choices), isOptional: optional)
+        }
+    }
+
+    /// A clause: a keyword, optionally followed by one operand.
+    public struct ClauseSyntax: Sendable {
+        public var keyword: String
+        public var operand: OperandSyntax?
+    }
+
+    public var name: String
+    public var operands: [OperandSyntax]
+    public var clauses: [ClauseSyntax]
+
+    public init(_ name: String, operands: [OperandSyntax] = [], clauses: [ClauseSyntax] = []) {
+        self.name = name
+        self.operands = operands
+        self.clauses = clauses
+    }
+
+    /// `set [SETTING] [VALUE]`, as help and errors show it.
+    public var usage: String {
+        var parts = [name]
+        for operand in operands {
+            parts.append(operand.isOptional ? "[\(operand.placeholder)]" : operand.placeholder)
+        }
+        for clause in clauses {
+            parts.append("[\(clause.keyword)\(clause.operand.map { " " + $0.placeholder } ?? "")]")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension CommandSyntax {
+    /// Every statement-level command of the language.
+    public static let all: [CommandSyntax] = [
+        CommandSyntax("print", operands: [.expression("value", "EXPR")]),
+        CommandSyntax("warn", operands: [.expression("value", "EXPR")]),
+        CommandSyntax("clear"),
+        CommandSyntax("vars"),
+        CommandSyntax(
+            "set",
+            operands: [
+                .word("setting", "SETTING", noun: "setting", choices: Setting.allCases.map(\.rawValue), optional: true),
+                .expression("value", "VALUE", optional: true),
+            ]),
+        CommandSyntax("help", operands: [.word("topic", "TOPIC", noun: "help topic", choices: nil, optional: true)]),
+        CommandSyntax("sleep", operands: [.expression("seconds", "SECONDS")]),
+    ]
+
+    public static func named(_ name: String) -> CommandSyntax? {
+        all.first { $0.name == name }
+    }
+
+    public static var names: [String] { all.map(\.name) }
+}

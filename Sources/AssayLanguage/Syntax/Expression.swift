@@ -1,0 +1,69 @@
+/// An expression with the source span it was parsed from.
+public struct Expression: Sendable {
+    public indirect enum Kind: Sendable {
+        case number(Double)
+        case string(String)
+        case bool(Bool)
+        case null
+        case list([Expression])
+        case name(String)
+        case unary(UnaryOperator, operand: Expression)
+        case binary(BinaryOperator, lhs: Expression, rhs: Expression, operatorSpan: SourceSpan)
+        /// `x is null` or, negated, `x is not null`.
+        case isNull(Expression, negated: Bool)
+        case member(Expression, Identifier)
+        case call(Identifier, arguments: [Argument])
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// One argument of a call: positional, or `label=value`.
+public struct Argument: Sendable {
+    public var label: Identifier?
+    public var value: Expression
+
+    public init(label: Identifier?, value: Expression) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// Prefix operators.
+public enum UnaryOperator: String, Sendable {
+    case negate = "-"
+    case not
+}
+
+/// Infix operators, from arithmetic to logic.
+public enum BinaryOperator: String, Sendable, CaseIterable {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case remainder = "%"
+    case power = "^"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case and
+    case or
+    case `in`
+    case notIn = "not in"
+
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .in, .notIn: true
+        default: false
+        }
+    }
+}

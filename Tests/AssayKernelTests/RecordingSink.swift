@@ -1,0 +1,68 @@
+import AssayKernel
+import JupyterKernel
+import Synchronization
+import Testing
+
+/// Remembers everything an interpreter sends, in order.
+final class RecordingSink: OutputSink {
+    enum Event: Equatable {
+        case stream(StreamName, String)
+        case display(MimeBundle)
+        case update(MimeBundle, String)
+        case clear(Bool)
+        case result(MimeBundle)
+    }
+
+    private let storage = Mutex<[Event]>([])
+
+    var events: [Event] { storage.withLock { $0 } }
+
+    func stream(_ name: StreamName, _ text: String) { storage.withLock { $0.append(.stream(name, text)) } }
+    func display(_ bundle: MimeBundle, displayID: String?) { storage.withLock { $0.append(.display(bundle)) } }
+    func updateDisplay(_ bundle: MimeBundle, displayID: String) { storage.withLock { $0.append(.update(bundle, displayID)) } }
+    func clearOutput(wait: Bool) { storage.withLock { $0.append(.clear(wait)) } }
+    func executeResult(_ bundle: MimeBundle) { storage.withLock { $0.append(.result(bundle)) } }
+
+    /// The text/plain of the cell's result, if it had one.
+    var resultText: String? {
+        events.compactMap { if case .result(let bundle) = $0 { bundle.plainText } else { nil } }.last
+    }
+
+    var stdout: String { streamed(.stdout) }
+    var stderr: String { streamed(.stderr) }
+
+    private func streamed(_ name: StreamName) -> String {
+        events.compactMap { if case .stream(name, let text) = $0 { text } else { nil } }.joined()
+    }
+}
+
+/// One interpreter that runs cells in order, numbering them like a notebook.
+final class Notebook {
+    let interpreter = AssayInterpreter()
+    private var count = 0
+
+    /// Runs a cell; returns its sink and its outcome's error, if any.
+    @discardableResult
+    func run(_ code: String, cancellation: CancellationToken = CancellationToken()) -> (sink: RecordingSink, error: ExecutionError?, payload: [JSON]) {
+        count += 1
+        let sink = RecordingSink()
+        switch interpreter.execute(ExecuteRequest(code: code, executionCount: count), output: sink, cancellation: cancellation) {
+        case .ok(let payload): return (sink, nil, payload)
+        case .error(let error): return (sink, error, [])
+        }
+    }
+
+    /// The text/plain result of a cell that must succeed.
+    func result(_ code: String) -> String? {
+        let (sink, error, _) = run(code)
+        #expect(error == nil, "\(error?.plainTraceback.joined(separator: "\n") ?? "")")
+        return sink.resultText
+    }
+
+    /// The plain traceback of a cell that must fail.
+    func failure(_ code: String) -> String {
+        let (_, error, _) = run(code)
+        #expect(error != nil, "expected `\(code)` to fail")
+        return error?.plainTraceback.joined(separator: "\n") ?? ""
+    }
+}

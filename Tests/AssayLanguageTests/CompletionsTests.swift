@@ -1,0 +1,43 @@
+import Testing
+
+@testable import AssayLanguage
+
+@Suite struct CompletionsTests {
+    let names = [(name: "penguins", type: "list"), (name: "label", type: "string"), (name: "rate", type: "number")]
+
+    func texts(_ code: String, cursor: Int? = nil) -> [String] {
+        Completions(code: code, cursor: cursor ?? code.unicodeScalars.count, names: names).items.map(\.text)
+    }
+
+    @Test func statementStartOffersCommandsAndNames() {
+        #expect(texts("pr") == ["print"])
+        #expect(texts("pen") == ["penguins"])
+        #expect(Array(texts("s").prefix(3)) == ["set", "sleep", "sqrt"])
+    }
+
+    @Test func expressionsOfferNamesFunctionsKeywordsButNoCommands() {
+        #expect(texts("x = pri") == [])
+        #expect(texts("x = la") == ["label"])
+        #expect(texts("x = ro") == ["round"])
+    }
+
+    @Test func prefixMatchesComeBeforeOtherMatches() {
+        #expect(texts("x = l") == ["label", "len", "log", "lower", "ceil", "clip", "coalesce", "false", "floor", "null"])
+    }
+
+    @Test func helpTopicsSettingsAndMembers() {
+        #expect(texts("help rou") == ["round"])
+        #expect(texts("?pri") == ["print"])
+        #expect(texts("set ") == ["parallel", "rows", "seed"])
+        #expect(texts("penguins.") == ["first", "last", "length", "max", "mean", "min", "sum"])
+        #expect(texts("label.up") == ["upper"])
+        #expect(texts("unknown.") == [])
+    }
+
+    @Test func replacesTheWholeWordUnderTheCursor() {
+        let completions = Completions(code: "x = lab + 1", cursor: 6, names: names)
+        #expect(completions.start == 4)
+        #expect(completions.end == 7)
+        #expect(completions.items.first == Completions.Item(text: "label", kind: "name", signature: "string"))
+    }
+}
