@@ -18,6 +18,18 @@ struct KernelCommand: ParsableCommand {
     var history: String?
 
     func run() throws {
+        try KernelCommand.serve(connectionFile: connectionFile, history: history)
+    }
+
+    /// The connection file of exactly `assay kernel -f FILE` (or `--connection-file FILE`).
+    static func connectionFileOfPlainLaunch(_ arguments: [String]) -> String? {
+        guard arguments.count == 4, arguments[1] == "kernel", ["-f", "--connection-file"].contains(arguments[2]) else {
+            return nil
+        }
+        return arguments[3]
+    }
+
+    static func serve(connectionFile: String, history: String?) throws -> Never {
         let connection: ConnectionInfo
         do { connection = try ConnectionInfo(path: connectionFile) } catch {
             throw ValidationError(error.description)
@@ -29,7 +41,6 @@ struct KernelCommand: ParsableCommand {
             ProcessWatch.exitWhenParentDies(parent)
         }
         _ = try server.run(AssayInterpreter())
-        // Threads may still hold libc state; leave without running global destructors.
         Foundation.exit(0)
     }
 

@@ -27,25 +27,9 @@ struct RunCommand: ParsableCommand {
         let outcome = interpreter.runScript(source, named: file, output: ConsoleSink(), cancellation: token)
         interpreter.shutdown(restart: false)
         if case .error(let error) = outcome {
-            let colored = isatty(2) != 0
-            for line in error.traceback {
-                FileHandle.standardError.write(Data(((colored ? line : RunCommand.stripANSI(line)) + "\n").utf8))
-            }
+            let lines = isatty(2) != 0 ? error.traceback : error.plainTraceback
+            FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
             throw ExitCode(error.name == "Interrupted" ? 130 : 1)
         }
-    }
-
-    /// Removes ANSI color sequences (ESC [ ... m) for output that is not a terminal.
-    static func stripANSI(_ text: String) -> String {
-        var out = ""
-        var iterator = text.unicodeScalars.makeIterator()
-        while let c = iterator.next() {
-            if c == "\u{1B}" {
-                while let d = iterator.next(), !(d.properties.isAlphabetic) {}
-                continue
-            }
-            out.unicodeScalars.append(c)
-        }
-        return out
     }
 }
