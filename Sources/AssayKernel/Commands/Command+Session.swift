@@ -3,12 +3,20 @@ import AssayRender
 import Foundation
 
 extension Command {
-    static let sessionCommands = [vars, set, sleep]
+    static let sessionCommands = [vars, set, sleep, exit("exit"), exit("quit")]
+
+    /// `exit` / `quit`: the protocol's ask_exit payload, which consoles answer by leaving.
+    static func exit(_ name: String) -> Command {
+        Command(name: name) { _, context throws(Diagnostic) in
+            context.payloads.append(["source": "ask_exit", "keepkernel": false])
+        }
+    }
 
     static let vars = Command(name: "vars") { _, context throws(Diagnostic) in
         let bindings = context.state.bindings.sorted { $0.key < $1.key }
         guard !bindings.isEmpty else {
-            context.display(Rendering(plain: "no names yet; bind one with `name = expr`"))
+            let note = "no names yet; bind one with `name = expr`"
+            context.display(Rendering(plain: note, html: "<p><em>\(HTMLText.escape(note))</em></p>"))
             return
         }
         let table = Table(

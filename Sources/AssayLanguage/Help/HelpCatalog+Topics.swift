@@ -30,6 +30,14 @@ extension HelpCatalog {
             "sleep", .command, usage: "sleep SECONDS", summary: "wait, interruptibly",
             details: ["Interrupting the kernel stops the wait and fails the cell with `Interrupted`."],
             examples: ["sleep 0.5"]),
+        HelpTopic(
+            "exit", .command, usage: "exit",
+            summary: "leave the console (asks the front end to stop the kernel)",
+            details: ["`quit` does the same. Notebooks ignore it: close the notebook or shut its kernel down instead."],
+            examples: ["exit"]),
+        HelpTopic(
+            "quit", .command, usage: "quit", summary: "leave the console; the same as `exit`",
+            details: ["See `help exit`."], examples: ["quit"]),
     ]
 
     static let keywords: [HelpTopic] = [

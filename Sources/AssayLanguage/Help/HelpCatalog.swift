@@ -11,7 +11,7 @@ public enum HelpCatalog {
     /// The overview's sections: a title and the topics listed under it.
     public static let overview: [(title: String, topics: [String])] = [
         ("Output", ["print", "warn", "clear"]),
-        ("Session", ["vars", "set", "sleep", "help"]),
+        ("Session", ["vars", "set", "sleep", "help", "exit"]),
     ]
 
     /// The scalar functions callable in expressions.

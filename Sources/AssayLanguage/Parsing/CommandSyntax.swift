@@ -71,6 +71,8 @@ extension CommandSyntax {
             ]),
         CommandSyntax("help", operands: [.word("topic", "TOPIC", noun: "help topic", choices: nil, optional: true)]),
         CommandSyntax("sleep", operands: [.expression("seconds", "SECONDS")]),
+        CommandSyntax("exit"),
+        CommandSyntax("quit"),
     ]
 
     public static func named(_ name: String) -> CommandSyntax? {

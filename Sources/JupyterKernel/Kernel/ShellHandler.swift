@@ -13,6 +13,10 @@ public final class ShellHandler {
     private let history: HistoryStore
     private let cancellation: CancellationToken
     public private(set) var executionCount = 0
+    /// Called when a cell failed with stop_on_error, before its reply is sent: the moment to
+    /// decide which queued execute requests to abort (those the client sent before it could
+    /// have seen the failure).
+    public var onStopOnError: (() -> Void)?
 
     public init(
         interpreter: any KernelInterpreter, factory: MessageFactory, transport: any KernelTransport,
@@ -137,6 +141,8 @@ public final class ShellHandler {
                     parent: request, metadata: ["status": "ok"]))
             return .proceed
         case .error(let error):
+            let stops = stopOnError && !silent
+            if stops { onStopOnError?() }
             let traceback = JSON.array(error.traceback.map(JSON.string))
             transport.publish(
                 factory.message(
@@ -150,7 +156,7 @@ public final class ShellHandler {
                         "evalue": .string(error.value), "traceback": traceback, "user_expressions": .object(expressions),
                     ],
                     parent: request, metadata: ["status": "error"]))
-            return stopOnError && !silent ? .abortQueuedExecutions : .proceed
+            return stops ? .abortQueuedExecutions : .proceed
         }
     }
 

@@ -24,13 +24,11 @@ final class RequestQueue: @unchecked Sendable {
         return pending.removeFirst()
     }
 
-    /// Takes every queued request at once (to abort them after a failed cell).
-    func takeAll() -> [Message] {
+    /// The ids of the execute requests waiting now.
+    func queuedExecuteRequestIDs() -> Set<String> {
         condition.lock()
         defer { condition.unlock() }
-        let all = pending
-        pending.removeAll()
-        return all
+        return Set(pending.filter { $0.msgType == "execute_request" }.map(\.header.msgID))
     }
 
     func close() {

@@ -121,6 +121,10 @@ public final class KernelServer {
 
     // MARK: Threads
 
+    /// Microseconds a failed cell waits for requests already sent to arrive (loopback
+    /// delivers them in well under a millisecond).
+    static let inFlightWait: UInt32 = 10_000
+
     private let executionFinished = DispatchSemaphore(value: 0)
     private let iopubFinished = DispatchSemaphore(value: 0)
 
@@ -246,15 +250,21 @@ public final class KernelServer {
             let handler = ShellHandler(
                 interpreter: interpreter, factory: factory, transport: transport, history: history, cancellation: cancellation)
             let send: (Message) -> Void = { outbox.post($0) }
+            // After a failed cell with stop_on_error, the execute requests the client sent
+            // before it got the error reply are aborted. Requests in flight get a moment to
+            // land in the queue before the reply goes out; a client that waits for the reply
+            // before sending is never aborted.
+            var aborting = Set<String>()
+            handler.onStopOnError = {
+                usleep(KernelServer.inFlightWait)
+                aborting = requests.queuedExecuteRequestIDs()
+            }
             while let request = requests.pop() {
-                guard handler.handle(request, reply: send) == .abortQueuedExecutions else { continue }
-                for queued in requests.takeAll() {
-                    if queued.msgType == "execute_request" {
-                        handler.abort(queued, reply: send)
-                    } else {
-                        _ = handler.handle(queued, reply: send)
-                    }
+                if aborting.remove(request.header.msgID) != nil {
+                    handler.abort(request, reply: send)
+                    continue
                 }
+                _ = handler.handle(request, reply: send)
             }
             interpreter.shutdown(restart: stopRequest.restartRequested)
             finished.signal()
