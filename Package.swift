@@ -30,10 +30,12 @@ let package = Package(
         ),
         // Lexer, parser, AST, diagnostics, completion and docs of the Assay language.
         .target(name: "AssayLanguage"),
+        // Columnar datasets, CSV, row expressions, data operations.
+        .target(name: "AssayFrame"),
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
-        .target(name: "AssayRender", dependencies: ["AssayLanguage"]),
+        .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
         // The Assay interpreter behind the Jupyter interface: a Session.
-        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayRender", "JupyterKernel"]),
+        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayRender", "JupyterKernel"]),
         .executableTarget(
             name: "assay",
             dependencies: [
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
         .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
+        .testTarget(name: "AssayFrameTests", dependencies: ["AssayFrame"]),
         .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "JupyterKernel"]),
     ]
 )
