@@ -16,6 +16,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from queue import Empty
 from typing import Any
 
@@ -228,6 +229,15 @@ def text_result(outputs: list[dict]) -> str | None:
         if msg["msg_type"] == "execute_result":
             return msg["content"]["data"]["text/plain"]
     return None
+
+
+def process_is_gone(pid: int) -> bool:
+    """True once `pid` has exited; a zombie waiting for an adoptive parent counts as exited."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
 
 
 # --- raw wire access, for what jupyter_client smooths over ----------------------------------------

@@ -85,15 +85,6 @@ time.sleep(600)
 """
 
 
-def process_is_gone(pid: int) -> bool:
-    """True once `pid` has exited; a zombie waiting for an adoptive parent counts as exited."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-    return state in ("Z", "X")
-
-
 def test_kernel_exits_when_its_parent_dies(kernel_name: str, tmp_path: Path) -> None:
     connection_file = str(tmp_path / "kernel.json")
     write_connection_file(connection_file, key=uuid.uuid4().hex.encode())
@@ -114,11 +105,11 @@ def test_kernel_exits_when_its_parent_dies(kernel_name: str, tmp_path: Path) -> 
         parent.kill()
         parent.wait(timeout=5)
         deadline = time.monotonic() + 3.0
-        while time.monotonic() < deadline and not process_is_gone(kernel_pid):
+        while time.monotonic() < deadline and not harness.process_is_gone(kernel_pid):
             time.sleep(0.05)
-        assert process_is_gone(kernel_pid), "the kernel outlived its parent by more than 3 s"
+        assert harness.process_is_gone(kernel_pid), "the kernel outlived its parent by more than 3 s"
     finally:
         client.stop_channels()
-        if not process_is_gone(kernel_pid):
+        if not harness.process_is_gone(kernel_pid):
             os.kill(kernel_pid, signal.SIGKILL)
         parent.stdout.close()
