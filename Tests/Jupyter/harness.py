@@ -60,6 +60,7 @@ class Samples:
     list_second_line: str  # ... and closed on the next line
     list_shown: str  # how the list is displayed
     ab_shown: str
+    min_protocol: tuple[int, int] = (5, 5)  # iopub_welcome arrived in 5.5
     # ipykernel sends aborted replies without execution_count; the spec lists it for every status.
     aborted_has_execution_count: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -137,6 +138,7 @@ PYTHON = Samples(
     list_shown="[1, 2]",
     ab_shown="'ab'",
     aborted_has_execution_count=False,
+    min_protocol=(5, 3),  # ipykernel still reports 5.3 while it sends iopub_welcome
 )
 
 SAMPLES = {"assay": ASSAY, "python3": PYTHON}[KERNEL_NAME]

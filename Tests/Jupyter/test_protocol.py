@@ -190,7 +190,7 @@ def test_kernel_info_reports_the_protocol_and_language(kc: Any) -> None:
     content = harness.wait_ready(kc)["content"]
     assert content["status"] == "ok"
     major, minor = (int(p) for p in content["protocol_version"].split(".")[:2])
-    assert (major, minor) >= (5, 5)
+    assert (major, minor) >= S.min_protocol
     assert content["implementation"]
     assert content["language_info"]["file_extension"] == S.file_extension
     assert content["language_info"]["mimetype"]
