@@ -44,6 +44,7 @@ class Samples:
     page: str
     syntax_error: str
     name_error: str
+    name_error_shown: str  # what a person sees of that error in a terminal
     execute_result: list[dict[str, str]]
     display_data: list[dict[str, str]]
     history_pattern: str
@@ -79,6 +80,7 @@ ASSAY = Samples(
     page="?print",
     syntax_error="1 +* 2",
     name_error="no_such_name",
+    name_error_shown="unknown name `no_such_name`",
     execute_result=[
         {"code": "6 * 7", "result": "42"},
         {"code": '"a" + "b"', "result": '"ab"'},
@@ -113,6 +115,7 @@ PYTHON = Samples(
     page="?print",
     syntax_error="1 +* 2",
     name_error="no_such_name",
+    name_error_shown="NameError: name 'no_such_name' is not defined",
     execute_result=[
         {"code": "6 * 7", "result": "42"},
         {"code": '"a" + "b"', "result": "'ab'"},

@@ -109,7 +109,7 @@ def test_a_console_session(console: Console) -> None:
     console.expect(r"In \[4\]: ")
 
     console.type(S.name_error)
-    console.expect("NameError")
+    console.expect(re.escape(S.name_error_shown))
     console.expect(r"In \[\d+\]: ")
 
     console.type("exit")
