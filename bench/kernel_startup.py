@@ -4,7 +4,10 @@
 Both kernels are driven the same way, through jupyter_client, in the same run:
 
   ready       launch (KernelManager.start_kernel) to the first kernel_info_reply, median over
-              --launches fresh kernels
+              --launches fresh kernels, with jupyter_client's defaults
+  ready/5ms   the same with the client retrying its connections every 5 ms instead of libzmq's
+              default 100 ms: a client that connects before the kernel has bound its ports
+              waits out that retry timer, which can hide how soon a fast kernel is up
   round trip  execute `1` to its idle status on iopub, median over --round-trips cells on one
               warm kernel
 
@@ -24,6 +27,7 @@ import tempfile
 import time
 from queue import Empty
 
+import zmq
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 30.0
@@ -57,12 +61,15 @@ def idle_of(kc, msg_id: str) -> None:
     raise RuntimeError(f"no idle status for {msg_id} within {TIMEOUT} s")
 
 
-def time_to_ready(kernel_name: str) -> float:
+def time_to_ready(kernel_name: str, reconnect_ms: int | None = None) -> float:
     """Seconds from launch to the first kernel_info_reply of one fresh kernel."""
+    context = zmq.Context()
+    if reconnect_ms is not None:
+        context.setsockopt(zmq.RECONNECT_IVL, reconnect_ms)  # default for the client's sockets
     km = KernelManager(kernel_name=kernel_name)
     started = time.perf_counter()
     km.start_kernel(**QUIET)
-    kc = km.client()
+    kc = km.client(context=context)
     kc.start_channels()
     try:
         reply_to(kc, kc.kernel_info())  # queued by ZeroMQ until the kernel's socket is up
@@ -70,6 +77,7 @@ def time_to_ready(kernel_name: str) -> float:
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+        context.destroy(linger=0)
 
 
 def round_trips(kernel_name: str, count: int) -> list[float]:
@@ -116,28 +124,28 @@ def main() -> int:
     for name in (args.assay, args.ipykernel):
         print(f"measuring {name}: {args.launches} launches ...", file=sys.stderr, flush=True)
         ready = [time_to_ready(name) for _ in range(args.launches)]
+        quick = [time_to_ready(name, reconnect_ms=5) for _ in range(args.launches)]
         print(f"measuring {name}: {args.round_trips} round trips ...", file=sys.stderr, flush=True)
         trips = round_trips(name, args.round_trips)
-        results[name] = (ready, trips)
+        results[name] = (ready, quick, trips)
 
     print()
-    print(f"{'kernel':<12} {'ready ms':>9} {'(min)':>9} {'(max)':>9}   "
+    print(f"{'kernel':<12} {'ready ms':>9} {'(min)':>9} {'(max)':>9}   {'ready/5ms':>9}   "
           f"{'round trip ms':>13} {'(p10)':>9} {'(p90)':>9}")
-    for name, (ready, trips) in results.items():
+    for name, (ready, quick, trips) in results.items():
         deciles = statistics.quantiles(trips, n=10)
         print(f"{name:<12} {ms(statistics.median(ready))} {ms(min(ready))} {ms(max(ready))}   "
-              f"    {ms(statistics.median(trips))} {ms(deciles[0])} {ms(deciles[-1])}")
+              f"{ms(statistics.median(quick))}       {ms(statistics.median(trips))} "
+              f"{ms(deciles[0])} {ms(deciles[-1])}")
 
-    assay_ready, assay_trips = (statistics.median(x) for x in results[args.assay])
-    py_ready, py_trips = (statistics.median(x) for x in results[args.ipykernel])
-    ready_ratio = py_ready / assay_ready
-    trip_ratio = py_trips / assay_trips
+    assay = [statistics.median(x) for x in results[args.assay]]
+    python = [statistics.median(x) for x in results[args.ipykernel]]
     print()
-    print(f"ipykernel / assay, ready:      {ready_ratio:6.2f}x  "
-          f"(target >= {READY_TARGET:g}x: {'met' if ready_ratio >= READY_TARGET else 'NOT met'})")
-    print(f"ipykernel / assay, round trip: {trip_ratio:6.2f}x  "
-          f"(target >= {ROUND_TRIP_TARGET:g}x: "
-          f"{'met' if trip_ratio >= ROUND_TRIP_TARGET else 'NOT met'})")
+    for label, i, target in (("ready", 0, READY_TARGET), ("ready/5ms", 1, READY_TARGET),
+                             ("round trip", 2, ROUND_TRIP_TARGET)):
+        ratio = python[i] / assay[i]
+        verdict = "met" if ratio >= target else "NOT met"
+        print(f"ipykernel / assay, {label + ':':<12} {ratio:6.2f}x  (target >= {target:g}x: {verdict})")
     print(f"medians of {args.launches} launches and {args.round_trips} round trips each")
     return 0
 
