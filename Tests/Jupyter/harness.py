@@ -62,6 +62,8 @@ class Samples:
     list_shown: str  # how the list is displayed
     ab_shown: str
     min_protocol: tuple[int, int] = (5, 5)  # iopub_welcome arrived in 5.5
+    # 5.5 welcomes each new subscriber; ipykernel's XPUB only tells it about the first one.
+    welcomes_every_subscriber: bool = True
     # ipykernel sends aborted replies without execution_count; the spec lists it for every status.
     aborted_has_execution_count: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -142,6 +144,7 @@ PYTHON = Samples(
     ab_shown="'ab'",
     aborted_has_execution_count=False,
     min_protocol=(5, 3),  # ipykernel still reports 5.3 while it sends iopub_welcome
+    welcomes_every_subscriber=False,
 )
 
 SAMPLES = {"assay": ASSAY, "python3": PYTHON}[KERNEL_NAME]
@@ -280,12 +283,32 @@ class RawClient:
         return socket
 
     def subscriber(self) -> zmq.Socket:
+        """An iopub subscription, returned once it is known to be live.
+
+        Whatever the kernel publishes before a subscription reaches it is lost. Protocol 5.5
+        says when that has happened: the kernel sends the subscriber an iopub_welcome. Kernels
+        that don't welcome every subscriber are nudged with kernel_info until iopub speaks.
+        """
         socket = self.context.socket(zmq.SUB)
         socket.linger = 0
         socket.setsockopt(zmq.SUBSCRIBE, b"")
         socket.connect(self.url("iopub"))
         self.sockets.append(socket)
-        return socket
+        deadline = time.monotonic() + TIMEOUT
+        if SAMPLES.welcomes_every_subscriber:
+            while time.monotonic() < deadline:
+                msg = self.recv(socket, timeout=max(0.0, deadline - time.monotonic()))
+                if msg is not None and msg["msg_type"] == "iopub_welcome":
+                    return socket
+            raise AssertionError(f"no iopub_welcome within {TIMEOUT} s")
+        shell = self.dealer("shell")
+        while time.monotonic() < deadline:
+            self.send(shell, "kernel_info_request")
+            if socket.poll(200):
+                while self.recv(socket, timeout=0.3) is not None:
+                    pass  # the nudges' own busy and idle
+                return socket
+        raise AssertionError(f"iopub said nothing within {TIMEOUT} s")
 
     def sign(self, parts: list[bytes]) -> bytes:
         if not self.key:

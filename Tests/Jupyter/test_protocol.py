@@ -54,15 +54,17 @@ def test_starting_is_published_at_most_once_and_before_any_work(kernel_name: str
         assert answered, "the kernel never answered kernel_info"
         msg_id = raw.send(shell, "execute_request", {"code": S.forty_two, "silent": False})
         assert raw.recv(shell) is not None
+        seen = []
         while (msg := raw.recv(iopub, timeout=1.0)) is not None:
+            seen.append(msg["msg_type"])
             if msg["msg_type"] == "status":
                 statuses.append(msg["content"]["execution_state"])
             if msg["parent_header"].get("msg_id") == msg_id and statuses[-1:] == ["idle"]:
                 break
-        assert statuses.count("starting") <= 1, statuses
+        assert statuses.count("starting") <= 1, seen
         if "starting" in statuses:
-            assert statuses.index("starting") == 0, statuses
-        assert "busy" in statuses and statuses[-1] == "idle", statuses
+            assert statuses.index("starting") == 0, seen
+        assert "busy" in statuses and statuses[-1] == "idle", seen
     finally:
         raw.close()
         km.shutdown_kernel(now=True)
@@ -71,18 +73,17 @@ def test_starting_is_published_at_most_once_and_before_any_work(kernel_name: str
 def test_header_dates_are_iso_8601_with_a_time_zone(raw: harness.RawClient) -> None:
     iopub = raw.subscriber()
     shell = raw.dealer("shell")
-    time.sleep(0.3)  # let the subscription reach the kernel before the request
-    raw.send(shell, "execute_request", {"code": S.forty_two, "silent": False})
+    msg_id = raw.send(shell, "execute_request", {"code": S.forty_two, "silent": False})
     reply = raw.recv(shell)
     assert reply is not None
     dates = [reply["header"]["date"]]
     while (msg := raw.recv(iopub, timeout=2.0)) is not None:
-        if msg["msg_type"] == "iopub_welcome":
+        if msg["parent_header"].get("msg_id") != msg_id:
             continue
         dates.append(msg["header"]["date"])
         if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
             break
-    assert len(dates) >= 3, "expected the reply plus busy and idle"
+    assert len(dates) >= 4, "expected the reply, busy, execute_input, result and idle"
     for date in dates:
         assert harness.ISO_8601_WITH_ZONE.match(date), f"not ISO 8601 with a zone: {date!r}"
 
@@ -90,13 +91,14 @@ def test_header_dates_are_iso_8601_with_a_time_zone(raw: harness.RawClient) -> N
 def test_metadata_and_parent_are_objects_never_null(raw: harness.RawClient) -> None:
     iopub = raw.subscriber()
     shell = raw.dealer("shell")
-    time.sleep(0.3)
-    raw.send(shell, "kernel_info_request")
+    msg_id = raw.send(shell, "kernel_info_request")
     reply = raw.recv(shell)
     assert reply is not None
     assert isinstance(reply["metadata"], dict), reply["raw"]["metadata"]
     assert isinstance(reply["parent_header"], dict) and reply["parent_header"]["msg_id"]
     while (msg := raw.recv(iopub, timeout=2.0)) is not None:
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
         if msg["msg_type"] == "status":
             assert msg["metadata"] == {}, msg["raw"]["metadata"]
             if msg["content"]["execution_state"] == "idle":
