@@ -216,6 +216,11 @@ def test_inspect_finds_a_known_name(kc: Any) -> None:
     assert reply["content"]["data"]["text/plain"]
 
 
+@pytest.mark.xfail(
+    harness.KERNEL_NAME == "python3", strict=False,
+    reason="ipykernel aborts only the requests already queued when it sees the error, so on a "
+    "busy machine requests sent back to back can slip past the abort",
+)
 def test_an_error_aborts_the_queued_cells(kc: Any) -> None:
     ids = [kc.execute(S.syntax_error), kc.execute(S.print_never), kc.execute(S.forty_two)]
     replies = [harness.shell_reply(kc, i) for i in ids]
