@@ -31,7 +31,14 @@ let package = Package(
         // Lexer, parser, AST, diagnostics, completion and docs of the Assay language.
         .target(name: "AssayLanguage"),
         // Columnar datasets, CSV, row expressions, data operations.
-        .target(name: "AssayFrame"),
+        .target(
+            name: "AssayFrame",
+            exclude: ["Samples/data/SOURCES.md"],
+            // Sample datasets compiled into the binary: no bundle lookup at run time.
+            resources: ["iris", "wine", "breast_cancer", "diabetes", "penguins", "titanic"].map {
+                .embedInCode("Samples/data/\($0).csv")
+            }
+        ),
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
         .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
         // The Assay interpreter behind the Jupyter interface: a Session.

@@ -1,0 +1,23 @@
+import Dispatch
+
+/// Runs work for indices 0..<count on all cores and returns when all are done.
+enum Parallel {
+    /// `body` must touch only the state of its own index (or read shared immutable state);
+    /// that is the contract that makes the unchecked hand-off to Dispatch sound.
+    static func forEach(_ count: Int, _ body: (Int) -> Void) {
+        guard count > 1 else {
+            if count == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: count) { shared.value($0) }
+        }
+    }
+}
+
+/// A value handed to other threads under a contract the compiler cannot check (see `Parallel`).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
