@@ -18,6 +18,37 @@ func sexpr(_ expression: Expression) -> String {
     case .call(let callee, let arguments):
         let list = arguments.map { ($0.label.map { $0.name + "=" } ?? "") + sexpr($0.value) }
         return "(\(callee.name) \(list.joined(separator: " ")))"
+    case .load(.sample(let name)): return "(load-sample \(sexpr(name)))"
+    case .load(.file(let path, let separator, let types)):
+        let typeText = types.map { "\($0.column.name):\($0.type.name)" }.joined(separator: " ")
+        return "(load \(sexpr(path))\(separator.map { " sep=" + sexpr($0) } ?? "")\(types.isEmpty ? "" : " types=" + typeText))"
+    case .load(.synthetic(let task, let settings)):
+        return "(load-synthetic \(task.name)" + settings.map { " \($0.name.name)=\(sexpr($0.value))" }.joined() + ")"
+    case .pipe(let input, let step): return "(| \(sexpr(input)) \(stepText(step)))"
+    case .split(let data, let fractions, let stratify, let seed):
+        return "(split \(sexpr(data)) \(fractions.map(sexpr).joined(separator: " "))"
+            + (stratify.map { " stratify=" + $0.name } ?? "") + (seed.map { " seed=" + sexpr($0) } ?? "") + ")"
+    }
+}
+
+func stepText(_ step: PipeStep) -> String {
+    func names(_ ids: [Identifier]) -> String { ids.map(\.name).joined(separator: ",") }
+    switch step.kind {
+    case .filter(let e): return "where " + sexpr(e)
+    case .derive(let defs): return "derive " + defs.map { "\($0.name.name)=\(sexpr($0.value))" }.joined(separator: " ")
+    case .select(let c): return "select " + names(c)
+    case .drop(let c): return "drop " + names(c)
+    case .rename(let pairs): return "rename " + pairs.map { "\($0.old.name)->\($0.new.name)" }.joined(separator: ",")
+    case .sort(let keys): return "sort " + keys.map { $0.column.name + ($0.descending ? "-desc" : "") }.joined(separator: ",")
+    case .head(let e): return "head " + sexpr(e)
+    case .tail(let e): return "tail " + sexpr(e)
+    case .sample(let e, let seed): return "sample " + sexpr(e) + (seed.map { " seed=" + sexpr($0) } ?? "")
+    case .dropMissing(let c): return "dropna " + names(c)
+    case .distinct(let c): return "distinct " + names(c)
+    case .group(let keys, let aggs):
+        return "group " + names(keys) + " " + aggs.map { "\($0.name.name)=\($0.function.name)(\($0.column?.name ?? ""))" }.joined(separator: ",")
+    case .join(let other, let keys, let kind): return "join \(sexpr(other)) on \(names(keys)) \(kind?.name ?? "inner")"
+    case .stage(let e): return "stage " + sexpr(e)
     }
 }
 
@@ -113,5 +144,45 @@ func parseError(_ code: String) -> String? {
         #expect(parseError(deep) == "expression is nested too deeply")
         #expect(parseError(String(repeating: "-", count: 5000) + "1") == "expression is nested too deeply")
         #expect(parseError(Array(repeating: "1", count: 5000).joined(separator: " + ")) == "expression is nested too deeply")
+    }
+}
+
+@Suite struct DataSyntaxTests {
+    @Test(arguments: [
+        ("load sample \"iris\"", "(load-sample \"iris\")"),
+        ("load \"f.csv\" sep \";\" types {zip: string, `a b`: number}", "(load \"f.csv\" sep=\";\" types=zip:string a b:number)"),
+        ("load synthetic classification rows 100 features 4 seed 1", "(load-synthetic classification rows=100 features=4 seed=1)"),
+        ("d | where x > 1 and s == \"a\"", "(| d where (and (> x 1) (== s \"a\")))"),
+        ("d | derive f = a + b, g = log(f + 1)", "(| d derive f=(+ a b) g=(log (+ f 1)))"),
+        ("d | select a, `b c` | drop a", "(| (| d select a,b c) drop a)"),
+        ("d | rename a as b, c as d", "(| d rename a->b,c->d)"),
+        ("d | sort fare desc, name", "(| d sort fare-desc,name)"),
+        ("d | head 10 | tail 2", "(| (| d head 10) tail 2)"),
+        ("d | sample 0.1 seed 3", "(| d sample 0.1 seed=3)"),
+        ("d | dropna | distinct a, b", "(| (| d dropna ) distinct a,b)"),
+        ("d | group s, i aggregate n = count(), m = mean(x)", "(| d group s,i n=count(),m=mean(x))"),
+        ("o | join c on id left", "(| o join c on id left)"),
+        ("split d 0.8 stratify species seed 42", "(split d 0.8 stratify=species seed=42)"),
+        ("split d 0.6, 0.2, 0.2", "(split d 0.6 0.2 0.2)"),
+    ])
+    func parses(code: String, expected: String) throws {
+        #expect(sexpr(try parseOne(code)) == expected)
+    }
+
+    @Test func pipelinesContinueOnLinesStartingWithAPipe() throws {
+        let statements = try Parser.parse(SourceText("p = d\n  | where x > 0\n| head 3\n"))
+        #expect(statements.count == 1)
+        guard case .bind(_, let value) = statements[0].kind else { Issue.record("not a binding"); return }
+        #expect(sexpr(value) == "(| (| d where (> x 0)) head 3)")
+    }
+
+    @Test(arguments: [
+        ("d | wher x > 1", "unknown data operation `wher`"),
+        ("d | rename a b", "expected `as` after `a`, found `b`"),
+        ("d | group s n = count()", "expected `aggregate` after the group's columns, found `n`"),
+        ("load = 1", "`load` is a command and cannot be bound"),
+    ])
+    func reportsMistakes(code: String, expected: String) {
+        #expect(parseError(code) == expected)
     }
 }

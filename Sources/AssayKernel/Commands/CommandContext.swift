@@ -12,7 +12,7 @@ struct CommandContext {
     /// Protocol payloads (the pager) the cell returns when it finishes.
     var payloads: [JSON] = []
 
-    var evaluator: Evaluator { Evaluator(bindings: state.bindings, cancellation: cancellation) }
+    var evaluator: Evaluator { Evaluator(bindings: state.bindings, cancellation: cancellation, settings: state.settings) }
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         try evaluator.evaluate(expression)

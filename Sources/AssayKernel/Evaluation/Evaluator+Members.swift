@@ -23,6 +23,9 @@ extension Evaluator {
                 throw Diagnostic(.value, "an empty list has no `\(member.name)` element", at: member.span)
             }
             return element
+        case (.dataset(let data), "rows"): return .number(Double(data.rowCount))
+        case (.dataset(let data), "columns"): return .list(data.columnNames.map(Value.string))
+        case (.dataset(let data), "types"): return .list(data.columns.map { .string($0.type.rawValue) })
         case (.list(let elements), let name):
             return try aggregate(name, elements, at: member.span)
         default:

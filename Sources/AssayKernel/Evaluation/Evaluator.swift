@@ -8,6 +8,8 @@ typealias Expression = AssayLanguage.Expression
 struct Evaluator {
     let bindings: [String: Value]
     let cancellation: CancellationToken
+    /// Default seeds and parallelism.
+    var settings = Settings()
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression.kind {
@@ -35,6 +37,12 @@ struct Evaluator {
             return try self.member(member, of: try evaluate(receiver), receiverSpan: receiver.span)
         case .call(let callee, let arguments):
             return try call(callee, arguments, span: expression.span)
+        case .load(let source):
+            return .dataset(try load(source, span: expression.span))
+        case .pipe(let input, let step):
+            return try pipe(input, step)
+        case .split(let data, let fractions, let stratify, let seed):
+            return try split(data, fractions: fractions, stratify: stratify, seed: seed, span: expression.span)
         }
     }
 

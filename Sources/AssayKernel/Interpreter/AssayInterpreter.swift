@@ -44,15 +44,20 @@ public final class AssayInterpreter: KernelInterpreter {
         let source = SourceText(expression)
         do throws(Diagnostic) {
             let parsed = try Parser.parseExpression(source)
-            let value = try Evaluator(bindings: session.state.bindings, cancellation: CancellationToken()).evaluate(parsed)
-            return .value(value.rendering.bundle)
+            let evaluator = Evaluator(
+                bindings: session.state.bindings, cancellation: CancellationToken(), settings: session.state.settings)
+            return .value(try evaluator.evaluate(parsed).rendering(rows: session.state.settings.rows).bundle)
         } catch {
             return .error(ExecutionError(error, source: source, origin: "expression"))
         }
     }
 
     public func complete(code: String, cursor: Int) -> Completion {
-        let completions = Completions(code: code, cursor: cursor, names: session.typedNames)
+        var columns: [String: [String]] = [:]
+        for (name, value) in session.state.bindings {
+            if case .dataset(let data) = value { columns[name] = data.columnNames }
+        }
+        let completions = Completions(code: code, cursor: cursor, names: session.typedNames, columns: columns)
         return Completion(
             items: completions.items.map { Completion.Item(text: $0.text, type: $0.kind, signature: $0.signature) },
             cursorStart: completions.start, cursorEnd: completions.end)

@@ -36,7 +36,7 @@ struct CellExecution {
         case .expression(let expression):
             let value = try context.evaluate(expression)
             if !silent {
-                let bundle = value.rendering.bundle
+                let bundle = value.rendering(rows: context.state.settings.rows).bundle
                 if isLast { output.executeResult(bundle) } else { output.display(bundle) }
             }
         case .command(let command):

@@ -1,3 +1,4 @@
+import AssayFrame
 import AssayRender
 
 extension Value {
@@ -9,6 +10,7 @@ extension Value {
         case .bool(let bool): ScalarText.bool(bool)
         case .list(let elements): "[" + elements.map(\.resultText).joined(separator: ", ") + "]"
         case .null: ScalarText.null
+        case .dataset(let dataset): "<dataset: \(DatasetTable(dataset).caption)>"
         }
     }
 
@@ -20,6 +22,10 @@ extension Value {
 
     /// One line for `vars` and inspection.
     var summary: String {
+        if case .dataset(let dataset) = self {
+            let names = dataset.columnNames.joined(separator: ", ")
+            return ScalarText.truncated(DatasetTable(dataset).caption + ": " + names, to: 60)
+        }
         let text = ScalarText.truncated(resultText, to: 60)
         if case .list(let elements) = self {
             return "\(elements.count) item\(elements.count == 1 ? "" : "s"): \(text)"
@@ -27,5 +33,9 @@ extension Value {
         return text
     }
 
-    var rendering: Rendering { Rendering(plain: resultText) }
+    /// How a result shows; tables show at most `rows` rows.
+    func rendering(rows: Int) -> Rendering {
+        if case .dataset(let dataset) = self { return DatasetTable(dataset, maxRows: rows).rendering }
+        return Rendering(plain: resultText)
+    }
 }

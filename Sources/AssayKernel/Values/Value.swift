@@ -1,3 +1,5 @@
+import AssayFrame
+
 /// A value of the language, as names hold it.
 enum Value: Sendable, Equatable {
     case number(Double)
@@ -5,6 +7,7 @@ enum Value: Sendable, Equatable {
     case bool(Bool)
     case list([Value])
     case null
+    case dataset(Dataset)
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
@@ -14,6 +17,7 @@ enum Value: Sendable, Equatable {
         case .bool: "bool"
         case .list: "list"
         case .null: "null"
+        case .dataset: "dataset"
         }
     }
 }

@@ -14,8 +14,9 @@ public struct Completions: Sendable, Equatable {
     public var start: Int
     public var end: Int
 
-    /// `names` are the session's bindings with their type names.
-    public init(code: String, cursor: Int, names: [(name: String, type: String)]) {
+    /// `names` are the session's bindings with their type names; `columns` the column names of
+    /// the bound datasets, offered where a column is expected.
+    public init(code: String, cursor: Int, names: [(name: String, type: String)], columns: [String: [String]] = [:]) {
         let source = SourceText(code)
         let s = source.scalars
         let cursor = max(0, min(cursor, s.count))
@@ -23,7 +24,8 @@ public struct Completions: Sendable, Equatable {
         start = word?.start ?? cursor
         end = word?.end ?? cursor
         let prefix = source.slice(start, cursor)
-        let candidates = Completions.candidates(source: source, wordStart: start, names: names)
+        var candidates = Completions.columnCandidates(source: source, wordStart: start, columns: columns)
+        candidates += Completions.candidates(source: source, wordStart: start, names: names)
         items = Completions.ranked(candidates, prefix: prefix)
     }
 
@@ -50,6 +52,31 @@ public struct Completions: Sendable, Equatable {
         items += HelpCatalog.functions.map { Item(text: $0.signature.name, kind: "function", signature: $0.signature.usage) }
         items += Keyword.allCases.map { Item(text: $0.rawValue, kind: "keyword", signature: "") }
         return items
+    }
+
+    /// Words after which a column name is expected.
+    static let columnContexts: Set<String> = Set(PipeStep.operations + ["stratify", "on", "target", "by", "as"])
+
+    /// The columns of the dataset the current statement works on, when the cursor is in a
+    /// place that takes a column (after `where`, `select`, `sort`, `stratify`, ...).
+    private static func columnCandidates(source: SourceText, wordStart: Int, columns: [String: [String]]) -> [Item] {
+        guard !columns.isEmpty else { return [] }
+        let s = source.scalars
+        guard wordStart == 0 || s[wordStart - 1] != "." else { return [] }
+        // The statement so far: back over continuation lines (starting with `|` or indented).
+        let lines = source.slice(0, wordStart).split(separator: "\n", omittingEmptySubsequences: false)
+        var statement: [Substring] = []
+        for line in lines.reversed() {
+            statement.insert(line, at: 0)
+            if let first = line.first, first != " ", first != "\t", first != "|" { break }
+        }
+        let words = statement.joined(separator: " ").split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+        guard words.contains(where: columnContexts.contains) else { return [] }
+        guard let dataset = words.last(where: { columns[$0] != nil }), let names = columns[dataset] else { return [] }
+        return names.map { name in
+            let plain = name.first.map { !$0.isNumber } ?? false && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            return Item(text: plain ? name : "`\(name)`", kind: "column", signature: "column of \(dataset)")
+        }
     }
 
     /// Prefix matches first, then names containing the typed text; alphabetical within each.

@@ -1,6 +1,6 @@
 /// Every help topic of the language, and how the overview groups them.
 public enum HelpCatalog {
-    public static let topics: [HelpTopic] = commands + keywords + functions.map(\.topic) + types + guides
+    public static let topics: [HelpTopic] = commands + data + keywords + functions.map(\.topic) + types + guides
 
     public static func topic(named name: String) -> HelpTopic? {
         topics.first { $0.name == name }
@@ -11,6 +11,8 @@ public enum HelpCatalog {
     /// The overview's sections: a title and the topics listed under it.
     public static let overview: [(title: String, topics: [String])] = [
         ("Output", ["print", "warn", "clear"]),
+        ("Data", ["load", "describe", "show", "columns", "split", "save"]),
+        ("Data operations (after `|`)", PipeStep.operations),
         ("Session", ["vars", "set", "sleep", "help", "exit"]),
     ]
 

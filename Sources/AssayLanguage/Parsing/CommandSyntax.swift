@@ -71,6 +71,10 @@ extension CommandSyntax {
             ]),
         CommandSyntax("help", operands: [.word("topic", "TOPIC", noun: "help topic", choices: nil, optional: true)]),
         CommandSyntax("sleep", operands: [.expression("seconds", "SECONDS")]),
+        CommandSyntax("describe", operands: [.expression("data", "DATA")]),
+        CommandSyntax("show", operands: [.expression("data", "DATA")], clauses: [.init(keyword: "limit", operand: .expression("limit", "N"))]),
+        CommandSyntax("columns", operands: [.expression("data", "DATA")]),
+        CommandSyntax("save", operands: [.expression("value", "DATA")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
         CommandSyntax("exit"),
         CommandSyntax("quit"),
     ]

@@ -5,7 +5,28 @@ extension Parser {
     mutating func expression() throws(Diagnostic) -> Expression {
         try enter()
         defer { depth -= 1 }
+        return try pipeline()
+    }
+
+    /// An expression without `|` steps: the operand of a data operation or a clause.
+    mutating func operandExpression() throws(Diagnostic) -> Expression {
+        try enter()
+        defer { depth -= 1 }
         return try disjunction()
+    }
+
+    /// Arithmetic without comparisons or logic: clause values such as `seed 42`, `head 10`.
+    mutating func additiveExpression() throws(Diagnostic) -> Expression {
+        try enter()
+        defer { depth -= 1 }
+        return try additive()
+    }
+
+    /// A name, literal, call, parenthesized expression or member: the input of `split`, `join`.
+    mutating func postfixExpression() throws(Diagnostic) -> Expression {
+        try enter()
+        defer { depth -= 1 }
+        return try postfix()
     }
 
     private mutating func disjunction() throws(Diagnostic) -> Expression {
@@ -185,6 +206,10 @@ extension Parser {
         case .keyword(.null):
             advance()
             return Expression(.null, span: token.span)
+        case .name("load") where !token.isQuoted:
+            return try load()
+        case .name("split") where !token.isQuoted:
+            return try split()
         case .name(let name):
             advance()
             if peek.kind == .symbol(.leftParen) {

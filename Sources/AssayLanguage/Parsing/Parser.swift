@@ -72,7 +72,7 @@ public struct Parser {
             guard case .name(let name) = token.kind else {
                 throw Diagnostic(.syntax, "expected a name to bind, found \(token.kind.description)", at: token.span)
             }
-            if !token.isQuoted, CommandSyntax.named(name) != nil {
+            if !token.isQuoted, CommandSyntax.named(name) != nil || Parser.expressionWords.contains(name) {
                 throw Diagnostic(
                     .syntax, "`\(name)` is a command and cannot be bound", at: token.span,
                     help: "choose another name, or write it in backticks: `\u{60}\(name)\u{60}`")
@@ -99,10 +99,6 @@ public struct Parser {
             throw Diagnostic(
                 .syntax, "cannot assign to this expression", at: peek.span,
                 help: "bind a name with `name = expr`; compare with `==`")
-        case .symbol(.pipe):
-            throw Diagnostic(
-                .syntax, "unexpected `|`", at: peek.span,
-                help: "`|` chains data operations and pipeline stages, which need a dataset or a pipeline")
         default:
             throw Diagnostic(
                 .syntax, "unexpected \(peek.kind.description) after the end of the statement", at: peek.span,

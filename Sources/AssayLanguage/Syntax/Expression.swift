@@ -13,6 +13,12 @@ public struct Expression: Sendable {
         case isNull(Expression, negated: Bool)
         case member(Expression, Identifier)
         case call(Identifier, arguments: [Argument])
+        /// `load ...`: a dataset from a file, a sample or a generator.
+        case load(LoadSource)
+        /// `input | step`: a data operation (or a pipeline stage) applied to the input.
+        case pipe(Expression, PipeStep)
+        /// `split DATA 0.8 [stratify COL] [seed S]`, or several fractions.
+        case split(Expression, fractions: [Expression], stratify: Identifier?, seed: Expression?)
     }
 
     public var kind: Kind

@@ -1,0 +1,74 @@
+import AssayFrame
+import AssayLanguage
+import AssayRender
+
+extension Command {
+    static let dataCommands = [describe, show, columns, save]
+
+    /// `describe DATA`: one row per column with its type, counts and statistics.
+    static let describe = Command(name: "describe") { command, context throws(Diagnostic) in
+        let expression = try command.expression("data")
+        let data = try context.dataset(expression, for: "describe")
+        let table = Table(
+            columns: [
+                .init("column"), .init("type"), .init("count", alignment: .right), .init("missing", alignment: .right),
+                .init("mean", alignment: .right), .init("std", alignment: .right), .init("min", alignment: .right),
+                .init("25%", alignment: .right), .init("50%", alignment: .right), .init("75%", alignment: .right),
+                .init("max", alignment: .right), .init("distinct", alignment: .right), .init("top"),
+            ],
+            rows: data.describe().map { s in
+                let n: (Double?) -> String = { $0.map(DatasetTable.number) ?? "" }
+                return [
+                    s.name, s.type.rawValue, String(s.count), String(s.missing), n(s.mean), n(s.std), n(s.min), n(s.q25),
+                    n(s.median), n(s.q75), n(s.max), String(s.distinct),
+                    s.top.map { ScalarText.truncated($0, to: 20) + " (\(s.topCount))" } ?? "",
+                ]
+            },
+            footer: DatasetTable(data).caption)
+        context.display(table.rendering)
+    }
+
+    /// `show DATA [limit N]`: the table, with N rows at most.
+    static let show = Command(name: "show") { command, context throws(Diagnostic) in
+        let data = try context.dataset(try command.expression("data"), for: "show")
+        var rows = context.state.settings.rows
+        if let clause = command.clause("limit"), case .expression(let limit)? = clause.operand {
+            rows = try context.evaluator.wholeNumber(limit, what: "`limit`", minimum: 1)
+        }
+        context.display(DatasetTable(data, maxRows: rows).rendering)
+    }
+
+    /// `columns DATA`: each column's name and type.
+    static let columns = Command(name: "columns") { command, context throws(Diagnostic) in
+        let data = try context.dataset(try command.expression("data"), for: "columns")
+        let summaries = data.describe()
+        let table = Table(
+            columns: [.init("column"), .init("type"), .init("missing", alignment: .right), .init("distinct", alignment: .right)],
+            rows: summaries.map { [$0.name, $0.type.rawValue, String($0.missing), String($0.distinct)] },
+            footer: DatasetTable(data).caption)
+        context.display(table.rendering)
+    }
+
+    /// `save DATASET to "file.csv"`.
+    static let save = Command(name: "save") { command, context throws(Diagnostic) in
+        let expression = try command.expression("value")
+        guard let clause = command.clause("to"), case .expression(let pathExpression)? = clause.operand else {
+            throw Diagnostic(.syntax, "`save` needs a destination", at: command.name.span, help: "write `save DATA to \"file.csv\"`")
+        }
+        let data = try context.dataset(expression, for: "save")
+        let path = try context.evaluator.string(pathExpression, what: "a file path")
+        try context.evaluator.frame(at: pathExpression.span) { () throws(FrameError) in try CSVWriter.write(data, to: path) }
+        context.output.stream(.stdout, "saved \(DatasetTable(data).caption) to \(path)\n")
+    }
+}
+
+extension CommandContext {
+    /// Evaluates an operand that must be a dataset.
+    func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> Dataset {
+        let value = try evaluate(expression)
+        guard case .dataset(let data) = value else {
+            throw Diagnostic(.type, "`\(command)` needs a dataset, found a `\(value.typeName)`", at: expression.span)
+        }
+        return data
+    }
+}

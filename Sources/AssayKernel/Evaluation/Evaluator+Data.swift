@@ -1,0 +1,274 @@
+import AssayFrame
+import AssayLanguage
+import AssayRender
+import Foundation
+
+// Datasets: `load`, the steps after `|`, and `split`.
+
+extension Evaluator {
+    // MARK: load
+
+    func load(_ source: LoadSource, span: SourceSpan) throws(Diagnostic) -> Dataset {
+        switch source {
+        case .sample(let nameExpression):
+            let name = try string(nameExpression, what: "a sample's name")
+            guard SampleData.names.contains(name) else {
+                throw Diagnostic.unknown(
+                    "sample", name, at: nameExpression.span, among: SampleData.names,
+                    otherwise: "the samples are " + SampleData.names.map { "`\($0)`" }.joined(separator: ", "))
+            }
+            return try frame(at: nameExpression.span) { () throws(FrameError) in try SampleData.load(name) }
+        case .synthetic(let task, let settings):
+            return try synthetic(task, settings, span: span)
+        case .file(let pathExpression, let separatorExpression, let types):
+            let path = try string(pathExpression, what: "a file path")
+            var options = CSVOptions()
+            if let separatorExpression {
+                let separator = try string(separatorExpression, what: "a separator")
+                guard separator.utf8.count == 1, let byte = separator.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D else {
+                    throw Diagnostic(
+                        .value, "a separator is one character other than a quote or a line break, found \(ScalarText.quoted(separator))",
+                        at: separatorExpression.span, help: "write `sep \";\"` or `sep \"\\t\"`")
+                }
+                options.separator = byte
+            }
+            for (column, type) in types {
+                guard let columnType = ColumnType(rawValue: type.name) else {
+                    throw Diagnostic.unknown("column type", type.name, at: type.span, among: ColumnType.allCases.map(\.rawValue))
+                }
+                options.types[column.name] = columnType
+            }
+            return try frame(at: pathExpression.span) { () throws(FrameError) in try CSVReader.read(path: path, options: options) }
+        }
+    }
+
+    private func synthetic(_ task: Identifier, _ settings: [(name: Identifier, value: Expression)], span: SourceSpan)
+        throws(Diagnostic) -> Dataset
+    {
+        let known: [String: [String]] = [
+            "classification": ["rows", "features", "informative", "redundant", "classes", "separation", "seed"],
+            "regression": ["rows", "features", "informative", "noise", "seed"],
+        ]
+        guard let allowed = known[task.name] else {
+            throw Diagnostic.unknown("synthetic task", task.name, at: task.span, among: Array(known.keys).sorted(), kind: .value)
+        }
+        var values: [String: (Double, SourceSpan)] = [:]
+        for (name, expression) in settings {
+            guard allowed.contains(name.name) else {
+                throw Diagnostic.unknown(
+                    "setting of `load synthetic \(task.name)`", name.name, at: name.span, among: allowed,
+                    otherwise: "the settings are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
+            }
+            values[name.name] = (try number(expression, what: "`\(name.name)`"), expression.span)
+        }
+        func whole(_ name: String, _ fallback: Int, minimum: Int) throws(Diagnostic) -> Int {
+            guard let (value, at) = values[name] else { return fallback }
+            guard value == value.rounded(), value >= Double(minimum), value <= 1e9 else {
+                throw Diagnostic(.value, "`\(name)` must be a whole number of at least \(minimum)", at: at)
+            }
+            return Int(value)
+        }
+        let rows = try whole("rows", 1000, minimum: 1)
+        let features = try whole("features", 10, minimum: 1)
+        let seed = UInt64(try whole("seed", self.settings.seed, minimum: 0))
+        if task.name == "classification" {
+            let informative = try whole("informative", min(features, max(2, features / 2)), minimum: 1)
+            let redundant = try whole("redundant", 0, minimum: 0)
+            let classes = try whole("classes", 2, minimum: 2)
+            let separation = values["separation"]?.0 ?? 1.0
+            return try frame(at: span) { () throws(FrameError) in
+                try SyntheticData.classification(
+                    rows: rows, features: features, informative: informative, redundant: redundant, classes: classes,
+                    separation: separation, seed: seed)
+            }
+        }
+        let informative = try values["informative"] == nil ? nil : whole("informative", features, minimum: 1)
+        let noise = values["noise"]?.0 ?? 0.1
+        return try frame(at: span) { () throws(FrameError) in
+            try SyntheticData.regression(rows: rows, features: features, informative: informative, noise: noise, seed: seed)
+        }
+    }
+
+    // MARK: pipes
+
+    func pipe(_ inputExpression: Expression, _ step: PipeStep) throws(Diagnostic) -> Value {
+        let input = try evaluate(inputExpression)
+        try checkCancellation(at: step.span)
+        guard case .dataset(let data) = input else {
+            if case .stage = step.kind {
+                throw Diagnostic(
+                    .type, "pipelines of stages and models are not available yet", at: step.span,
+                    help: "`|` chains data operations on a dataset: `where`, `derive`, `select`, `sort`, ...")
+            }
+            throw Diagnostic(
+                .type, "`\(step.keyword?.name ?? "|")` needs a dataset, found a `\(input.typeName)`", at: inputExpression.span)
+        }
+        let datasetName: String? = if case .name(let name) = inputExpression.kind { name } else { nil }
+        var rows = RowExpressionBuilder(dataset: data, datasetName: datasetName, bindings: bindings)
+        let at = step.span
+        switch step.kind {
+        case .filter(let predicate):
+            let row = try rows.build(predicate)
+            return .dataset(try rows.run { () throws(RowExpressionError) in try data.filter(row) })
+        case .derive(let definitions):
+            var built: [(name: String, expression: RowExpression)] = []
+            for (name, value) in definitions {
+                built.append((name.name, try rows.build(value)))
+                rows.addColumn(name.name)
+            }
+            return .dataset(try rows.run { () throws(RowExpressionError) in try data.derive(built) })
+        case .select(let columns):
+            try requireColumns(columns, in: data, datasetName)
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.selecting(columns.map(\.name)) })
+        case .drop(let columns):
+            try requireColumns(columns, in: data, datasetName)
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.dropping(columns.map(\.name)) })
+        case .rename(let pairs):
+            try requireColumns(pairs.map(\.old), in: data, datasetName)
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.renaming(pairs.map { ($0.old.name, $0.new.name) }) })
+        case .sort(let keys):
+            try requireColumns(keys.map(\.column), in: data, datasetName)
+            return .dataset(
+                try frame(at: at) { () throws(FrameError) in
+                    try data.sorted(by: keys.map { ($0.column.name, $0.descending ? SortOrder.descending : .ascending) })
+                })
+        case .head(let count):
+            return .dataset(data.head(try wholeNumber(count, what: "`head`", minimum: 0)))
+        case .tail(let count):
+            return .dataset(data.tail(try wholeNumber(count, what: "`tail`", minimum: 0)))
+        case .sample(let amount, let seedExpression):
+            let value = try number(amount, what: "`sample`")
+            let seed = try seedExpression.map { (e) throws(Diagnostic) in UInt64(try wholeNumber(e, what: "a seed", minimum: 0)) }
+                ?? UInt64(settings.seed)
+            if value > 0 && value < 1 {
+                return .dataset(try frame(at: at) { () throws(FrameError) in try data.sample(fraction: value, seed: seed) })
+            }
+            let count = try wholeNumber(amount, what: "`sample` (a row count, or a fraction between 0 and 1)", minimum: 0)
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.sample(count: count, seed: seed) })
+        case .dropMissing(let columns):
+            try requireColumns(columns, in: data, datasetName)
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.droppingMissing(columns.isEmpty ? nil : columns.map(\.name)) })
+        case .distinct(let columns):
+            try requireColumns(columns, in: data, datasetName)
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.distinct(columns.isEmpty ? nil : columns.map(\.name)) })
+        case .group(let keys, let aggregations):
+            try requireColumns(keys, in: data, datasetName)
+            var built: [AssayFrame.Aggregation] = []
+            for aggregation in aggregations {
+                guard let function = Aggregate(rawValue: aggregation.function.name) else {
+                    throw Diagnostic.unknown(
+                        "aggregate", aggregation.function.name, at: aggregation.function.span,
+                        among: Aggregate.allCases.map(\.rawValue))
+                }
+                if let column = aggregation.column {
+                    try requireColumns([column], in: data, datasetName)
+                } else if function != .count {
+                    throw Diagnostic(
+                        .value, "`\(function.rawValue)` needs a column", at: aggregation.function.span,
+                        help: "write `\(aggregation.name.name) = \(function.rawValue)(COLUMN)`")
+                }
+                built.append(AssayFrame.Aggregation(name: aggregation.name.name, function: function, column: aggregation.column?.name))
+            }
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.grouped(by: keys.map(\.name), aggregations: built) })
+        case .join(let otherExpression, let keys, let kind):
+            guard case .dataset(let other) = try evaluate(otherExpression) else {
+                throw Diagnostic(.type, "`join` needs a dataset to join with", at: otherExpression.span)
+            }
+            try requireColumns(keys, in: data, datasetName)
+            let otherName: String? = if case .name(let name) = otherExpression.kind { name } else { nil }
+            try requireColumns(keys, in: other, otherName)
+            let joinKind: JoinKind = kind?.name == "left" ? .left : .inner
+            return .dataset(try frame(at: at) { () throws(FrameError) in try data.joined(with: other, on: keys.map(\.name), kind: joinKind) })
+        case .stage:
+            throw Diagnostic(
+                .type, "pipeline stages and models are not available yet", at: at,
+                help: "after a dataset, `|` takes a data operation: " + PipeStep.operations.map { "`\($0)`" }.joined(separator: ", "))
+        }
+    }
+
+    // MARK: split
+
+    func split(_ dataExpression: Expression, fractions: [Expression], stratify: Identifier?, seed: Expression?, span: SourceSpan)
+        throws(Diagnostic) -> Value
+    {
+        guard case .dataset(let data) = try evaluate(dataExpression) else {
+            throw Diagnostic(.type, "`split` needs a dataset", at: dataExpression.span)
+        }
+        var parts: [Double] = []
+        for fraction in fractions {
+            let value = try number(fraction, what: "a fraction")
+            guard value > 0, value < 1 || (value == 1 && fractions.count > 1) else {
+                throw Diagnostic(.value, "a fraction is between 0 and 1, found \(ScalarText.number(value))", at: fraction.span,
+                    help: "write `split data 0.8` for 80% and 20%")
+            }
+            parts.append(value)
+        }
+        let total = parts.reduce(0, +)
+        guard total <= 1 + 1e-9 else {
+            throw Diagnostic(.value, "the fractions add up to \(ScalarText.number(total)), more than 1", at: fractions[0].span.through(fractions[fractions.count - 1].span))
+        }
+        if let stratify {
+            let name: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
+            try requireColumns([stratify], in: data, name)
+        }
+        let seedValue = try seed.map { (e) throws(Diagnostic) in UInt64(try wholeNumber(e, what: "a seed", minimum: 0)) } ?? UInt64(settings.seed)
+        let pieces = try frame(at: span) { () throws(FrameError) in
+            try data.split(fractions: parts, stratify: stratify?.name, seed: seedValue)
+        }
+        return .list(pieces.map(Value.dataset))
+    }
+
+    // MARK: Pieces
+
+    func requireColumns(_ columns: [Identifier], in data: Dataset, _ datasetName: String?) throws(Diagnostic) {
+        for column in columns where data.column(column.name) == nil {
+            throw Evaluator.unknownColumn(column.name, at: column.span, in: data, datasetName)
+        }
+    }
+
+    static func unknownColumn(_ name: String, at span: SourceSpan?, in data: Dataset, _ datasetName: String?) -> Diagnostic {
+        var diagnostic = Diagnostic.unknown(
+            "column", name, at: span, among: data.columnNames,
+            otherwise: "the columns are " + data.columnNames.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+                + (data.columnCount > 12 ? ", ..." : ""))
+        if let datasetName { diagnostic.message += " in dataset `\(datasetName)`" }
+        return diagnostic
+    }
+
+    /// Runs data work, turning a data error into a diagnostic at `span`.
+    func frame<T>(at span: SourceSpan, _ work: () throws(FrameError) -> T) throws(Diagnostic) -> T {
+        do { return try work() } catch {
+            var message = error.message
+            if let location = error.location {
+                message = "\(message) (\(location.file), line \(location.line), column \(location.column))"
+            }
+            throw Diagnostic(.value, message, at: span, help: error.help)
+        }
+    }
+
+    func number(_ expression: Expression, what: String) throws(Diagnostic) -> Double {
+        let value = try evaluate(expression)
+        guard case .number(let number) = value else {
+            throw Diagnostic(.type, "\(what) must be a number, found a `\(value.typeName)`", at: expression.span)
+        }
+        return number
+    }
+
+    func wholeNumber(_ expression: Expression, what: String, minimum: Int) throws(Diagnostic) -> Int {
+        let value = try number(expression, what: what)
+        guard value == value.rounded(), value >= Double(minimum), value < 9e15 else {
+            throw Diagnostic(
+                .value, "\(what) must be a whole number of at least \(minimum), found \(ScalarText.number(value))", at: expression.span)
+        }
+        return Int(value)
+    }
+
+    func string(_ expression: Expression, what: String) throws(Diagnostic) -> String {
+        let value = try evaluate(expression)
+        guard case .string(let text) = value else {
+            throw Diagnostic(.type, "\(what) must be a string, found a `\(value.typeName)`", at: expression.span,
+                help: "write it in quotes")
+        }
+        return text
+    }
+}

@@ -1,0 +1,233 @@
+// Data syntax: `load` sources, `split`, and the steps after `|`.
+
+extension Parser {
+    /// Words that start an expression form and so cannot be bound as names.
+    static let expressionWords = ["load", "split"]
+
+    /// `expr | step | step ...`: the loosest binding of all.
+    mutating func pipeline() throws(Diagnostic) -> Expression {
+        var input = try operandExpression()
+        while peek.kind == .symbol(.pipe) {
+            try enter()
+            advance()
+            let step = try pipeStep()
+            input = Expression(.pipe(input, step), span: input.span.through(step.span))
+        }
+        return input
+    }
+
+    mutating func pipeStep() throws(Diagnostic) -> PipeStep {
+        let token = peek
+        guard case .name(let word) = token.kind, !token.isQuoted, PipeStep.operations.contains(word) else {
+            if case .name(let word) = token.kind, !token.isQuoted,
+                index + 1 < tokens.count, tokens[index + 1].kind != .symbol(.leftParen)
+            {
+                throw Diagnostic.unknown(
+                    "data operation", word, at: token.span, among: PipeStep.operations, kind: .syntax,
+                    otherwise: "the data operations are " + PipeStep.operations.map { "`\($0)`" }.joined(separator: ", "))
+            }
+            let stage = try operandExpression()
+            return PipeStep(.stage(stage), keyword: nil, span: stage.span)
+        }
+        let keyword = Identifier(word, span: advance().span)
+        let kind: PipeStep.Kind
+        switch word {
+        case "where":
+            kind = .filter(try operandExpression())
+        case "derive":
+            kind = .derive(try commaSeparated { (p: inout Parser) throws(Diagnostic) in
+                let name = try p.columnName(after: "derive")
+                try p.expect(.assign, "`=` after the new column's name", help: "write `derive NAME = EXPR`")
+                return (name, try p.operandExpression())
+            })
+        case "select", "drop":
+            let columns = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: word) }
+            kind = word == "select" ? .select(columns) : .drop(columns)
+        case "rename":
+            kind = .rename(try commaSeparated { (p: inout Parser) throws(Diagnostic) in
+                let old = try p.columnName(after: "rename")
+                guard p.acceptWord("as") else {
+                    throw Diagnostic(
+                        .syntax, "expected `as` after `\(old.name)`, found \(p.peek.kind.description)", at: p.peek.span,
+                        help: "write `rename OLD as NEW`")
+                }
+                return (old, try p.columnName(after: "as"))
+            })
+        case "sort":
+            kind = .sort(try commaSeparated { (p: inout Parser) throws(Diagnostic) in
+                let column = try p.columnName(after: "sort")
+                if p.acceptWord("desc") { return (column, true) }
+                _ = p.acceptWord("asc")
+                return (column, false)
+            })
+        case "head":
+            kind = .head(try additiveExpression())
+        case "tail":
+            kind = .tail(try additiveExpression())
+        case "sample":
+            let amount = try additiveExpression()
+            kind = .sample(amount, seed: acceptWord("seed") ? try additiveExpression() : nil)
+        case "dropna", "distinct":
+            var columns: [Identifier] = []
+            if !atStepEnd {
+                columns = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: word) }
+            }
+            kind = word == "dropna" ? .dropMissing(columns) : .distinct(columns)
+        case "group":
+            let keys = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: "group") }
+            guard acceptWord("aggregate") else {
+                throw Diagnostic(
+                    .syntax, "expected `aggregate` after the group's columns, found \(peek.kind.description)", at: peek.span,
+                    help: "write `group COLS aggregate NAME = AGG(COL), ...`")
+            }
+            kind = .group(keys: keys, aggregations: try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.aggregation() })
+        case "join":
+            let other = try postfixExpression()
+            guard acceptWord("on") else {
+                throw Diagnostic(
+                    .syntax, "expected `on` and the key columns, found \(peek.kind.description)", at: peek.span,
+                    help: "write `join OTHER on KEYS [left|inner]`")
+            }
+            let keys = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: "on") }
+            var joinKind: Identifier?
+            if case .name(let k) = peek.kind, k == "left" || k == "inner" { joinKind = Identifier(k, span: advance().span) }
+            kind = .join(other, on: keys, kind: joinKind)
+        default:
+            throw Diagnostic(.syntax, "unknown data operation `\(word)`", at: keyword.span)
+        }
+        return PipeStep(kind, keyword: keyword, span: keyword.span.through(previous.span))
+    }
+
+    private mutating func aggregation() throws(Diagnostic) -> PipeStep.Aggregation {
+        let name = try columnName(after: "aggregate")
+        try expect(.assign, "`=` after the aggregate's name", help: "write `NAME = AGG(COL)`, e.g. `n = count()`")
+        guard case .name(let function) = peek.kind else {
+            throw Diagnostic(
+                .syntax, "expected an aggregate such as `mean(COL)`, found \(peek.kind.description)", at: peek.span)
+        }
+        let functionName = Identifier(function, span: advance().span)
+        try expect(.leftParen, "`(` after `\(function)`", help: "write `\(function)(COL)`")
+        var column: Identifier?
+        if peek.kind != .symbol(.rightParen) { column = try columnName(after: "(") }
+        try expect(.rightParen, "`)`", help: "an aggregate takes one column: `\(function)(COL)`")
+        return PipeStep.Aggregation(name: name, function: functionName, column: column)
+    }
+
+    // MARK: load and split
+
+    /// `load "file" [sep S] [types {...}]`, `load sample NAME`, `load synthetic TASK SETTING VALUE ...`.
+    mutating func load() throws(Diagnostic) -> Expression {
+        let start = advance()
+        if case .name(let word) = peek.kind, !peek.isQuoted, word == "sample" {
+            advance()
+            let name = try additiveExpression()
+            return Expression(.load(.sample(name: name)), span: start.span.through(previous.span))
+        }
+        if case .name(let word) = peek.kind, !peek.isQuoted, word == "synthetic" {
+            advance()
+            guard case .name(let task) = peek.kind else {
+                throw Diagnostic(
+                    .syntax, "expected `classification` or `regression` after `synthetic`, found \(peek.kind.description)",
+                    at: peek.span, help: "write `load synthetic classification rows 1000 features 10 seed 1`")
+            }
+            let taskName = Identifier(task, span: advance().span)
+            var settings: [(name: Identifier, value: Expression)] = []
+            while case .name(let setting) = peek.kind, !peek.isQuoted {
+                let name = Identifier(setting, span: advance().span)
+                if settings.contains(where: { $0.name.name == setting }) {
+                    throw Diagnostic(.syntax, "`\(setting)` is given twice", at: name.span)
+                }
+                settings.append((name, try additiveExpression()))
+            }
+            return Expression(.load(.synthetic(task: taskName, settings: settings)), span: start.span.through(previous.span))
+        }
+        let path = try additiveExpression()
+        var separator: Expression?
+        var types: [(column: Identifier, type: Identifier)] = []
+        while true {
+            if separator == nil, acceptWord("sep") {
+                separator = try additiveExpression()
+            } else if types.isEmpty, acceptWord("types") {
+                types = try typeMap()
+            } else {
+                break
+            }
+        }
+        return Expression(.load(.file(path: path, separator: separator, types: types)), span: start.span.through(previous.span))
+    }
+
+    /// `{col: string, other: number}`
+    private mutating func typeMap() throws(Diagnostic) -> [(column: Identifier, type: Identifier)] {
+        let open = peek
+        try expect(.leftBrace, "`{` after `types`", help: "write `types {zip: string}`")
+        var entries: [(column: Identifier, type: Identifier)] = []
+        while peek.kind != .symbol(.rightBrace) {
+            let column = try columnName(after: "{")
+            try expect(.colon, "`:` after `\(column.name)`", help: "write `types {\(column.name): string}`")
+            guard case .name(let type) = peek.kind else {
+                throw Diagnostic(.syntax, "expected a type (`number`, `string` or `bool`), found \(peek.kind.description)", at: peek.span)
+            }
+            entries.append((column, Identifier(type, span: advance().span)))
+            if !accept(.comma) { break }
+        }
+        if !accept(.rightBrace) {
+            throw Diagnostic(.syntax, "expected `,` or `}`, found \(peek.kind.description)", at: peek.span == open.span ? open.span : peek.span)
+        }
+        return entries
+    }
+
+    /// `split DATA F1[, F2, ...] [stratify COL] [seed S]`
+    mutating func split() throws(Diagnostic) -> Expression {
+        let start = advance()
+        let data = try postfixExpression()
+        var fractions = [try additiveExpression()]
+        while accept(.comma) { fractions.append(try additiveExpression()) }
+        var stratify: Identifier?
+        var seed: Expression?
+        while true {
+            if stratify == nil, acceptWord("stratify") {
+                stratify = try columnName(after: "stratify")
+            } else if seed == nil, acceptWord("seed") {
+                seed = try additiveExpression()
+            } else {
+                break
+            }
+        }
+        return Expression(.split(data, fractions: fractions, stratify: stratify, seed: seed), span: start.span.through(previous.span))
+    }
+
+    // MARK: Pieces
+
+    /// A column name: a name or a backticked name.
+    mutating func columnName(after context: String) throws(Diagnostic) -> Identifier {
+        guard case .name(let name) = peek.kind else {
+            throw Diagnostic(.syntax, "expected a column name after `\(context)`, found \(peek.kind.description)", at: peek.span)
+        }
+        return Identifier(name, span: advance().span)
+    }
+
+    mutating func commaSeparated<T>(_ item: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> [T] {
+        var items = [try item(&self)]
+        while accept(.comma) { items.append(try item(&self)) }
+        return items
+    }
+
+    mutating func acceptWord(_ word: String) -> Bool {
+        guard case .name(let name) = peek.kind, !peek.isQuoted, name == word else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(_ symbol: Symbol, _ what: String, help: String? = nil) throws(Diagnostic) {
+        guard accept(symbol) else {
+            throw Diagnostic(.syntax, "expected \(what), found \(peek.kind.description)", at: peek.span, help: help)
+        }
+    }
+
+    var atStepEnd: Bool {
+        switch peek.kind {
+        case .newline, .end, .symbol(.pipe), .symbol(.rightParen), .symbol(.rightBracket): true
+        default: false
+        }
+    }
+}
