@@ -12,7 +12,7 @@ import Testing
     @Test func statementStartOffersCommandsAndNames() {
         #expect(texts("pr") == ["print"])
         #expect(texts("pen") == ["penguins"])
-        #expect(Array(texts("s").prefix(3)) == ["set", "sleep", "sqrt"])
+        #expect(Array(texts("s").prefix(6)) == ["save", "set", "show", "sleep", "split", "sqrt"])
     }
 
     @Test func expressionsOfferNamesFunctionsKeywordsButNoCommands() {
@@ -22,11 +22,11 @@ import Testing
     }
 
     @Test func prefixMatchesComeBeforeOtherMatches() {
-        #expect(texts("x = l") == ["label", "len", "log", "lower", "ceil", "clip", "coalesce", "false", "floor", "null"])
+        #expect(texts("x = l") == ["label", "len", "load", "log", "lower", "ceil", "clip", "coalesce", "false", "floor", "null", "split"])
     }
 
     @Test func helpTopicsSettingsAndMembers() {
-        #expect(texts("help rou") == ["round"])
+        #expect(texts("help rou") == ["round", "group"])
         #expect(texts("?pri") == ["print"])
         #expect(texts("set ") == ["parallel", "rows", "seed"])
         #expect(texts("penguins.") == ["first", "last", "length", "max", "mean", "min", "sum"])

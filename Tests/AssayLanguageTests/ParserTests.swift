@@ -133,7 +133,7 @@ func parseError(_ code: String) -> String? {
         ("print", "`print` needs EXPR"),
         ("a, a = [1, 2]", "`a` is bound twice in the same statement"),
         ("x.1", "expected a member name after `.`, found a number"),
-        ("d | where", "unexpected `|`"),
+        ("d | where", "expected an expression, found the end of the input"),
     ])
     func syntaxErrors(code: String, expected: String) {
         #expect(parseError(code) == expected)

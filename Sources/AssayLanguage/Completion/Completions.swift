@@ -49,6 +49,9 @@ public struct Completions: Sendable, Equatable {
         if before.isEmpty {
             items += CommandSyntax.all.map { Item(text: $0.name, kind: "command", signature: $0.usage) }
         }
+        items += Parser.expressionWords.compactMap { word in
+            HelpCatalog.topic(named: word).map { Item(text: word, kind: "command", signature: $0.usage) }
+        }
         items += HelpCatalog.functions.map { Item(text: $0.signature.name, kind: "function", signature: $0.signature.usage) }
         items += Keyword.allCases.map { Item(text: $0.rawValue, kind: "keyword", signature: "") }
         return items
