@@ -2,10 +2,14 @@ import AssayFrame
 import Testing
 
 @Suite struct RowExpressionCheckTests {
-    let people = try! Dataset(columns: [
-        Column("age", numbers: [22, 38, .nan]), Column("sex", strings: ["male", "female", nil]),
-        Column("alive", bools: [true, false, nil]),
-    ])
+    let people: Dataset
+
+    init() throws {
+        people = try Dataset(columns: [
+            Column("age", numbers: [22, 38, .nan]), Column("sex", strings: ["male", "female", nil]),
+            Column("alive", bools: [true, false, nil]),
+        ])
+    }
 
     @Test func typesFollowOperandsAndFunctions() throws {
         #expect(try bin(.add, col("age"), num(1)).check(in: people) == .number)
