@@ -80,6 +80,16 @@ import Testing
         #expect(try d.sorted(by: [(column: "f", order: .descending)]).cells("i") == numbers([0, 3, 2, 4, 1, 5]))
     }
 
+    @Test func sortOrdersSpecialNumbers() throws {
+        let d = try Dataset(columns: [
+            Column("v", numbers: [2, .nan, -.infinity, 0, -1, .infinity, -0.0, -1e-300, .nan]),
+            Column("i", numbers: [0, 1, 2, 3, 4, 5, 6, 7, 8]),
+        ])
+        // -0 and 0 are equal, so they keep their order; both missing values stay last, in order.
+        #expect(try d.sorted(by: [(column: "v", order: .ascending)]).cells("i") == numbers([2, 4, 7, 3, 6, 0, 5, 1, 8]))
+        #expect(try d.sorted(by: [(column: "v", order: .descending)]).cells("i") == numbers([5, 0, 3, 6, 7, 4, 2, 1, 8]))
+    }
+
     @Test func headAndTail() {
         #expect(people.head(2).cells("name") == strings(["ann", "bob"]))
         #expect(people.tail(2).cells("name") == strings(["di", "ed"]))
