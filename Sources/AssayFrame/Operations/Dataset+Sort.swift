@@ -5,7 +5,8 @@ public enum SortOrder: Sendable {
 
 extension Dataset {
     /// Rows ordered by the keys in turn; stable (equal keys keep their order), missing values last
-    /// in either direction (pandas' `na_position="last"`). Strings order by Unicode code points.
+    /// in either direction (pandas' `na_position="last"`). Strings order by code points of their
+    /// canonical (NFC) form, as Swift compares strings.
     public func sorted(by keys: [(column: String, order: SortOrder)]) throws(FrameError) -> Dataset {
         var columns: [(values: [Double], descending: Bool)] = []
         for key in keys {
