@@ -85,13 +85,19 @@ extension Dataset {
             return column.take(optional: picked).values
         case .mean, .sum, .median, .std, .variance:
             let numbers = column.numericValues ?? []
+            var values: [Double] = []  // one buffer for every group
             return .number(
                 all.map { group in
-                    let values = groups.rows(of: group).compactMap { $0 < numbers.count && !numbers[$0].isNaN ? numbers[$0] : nil }
+                    values.removeAll(keepingCapacity: true)
+                    for row in groups.rows(of: group) where row < numbers.count && !numbers[row].isNaN {
+                        values.append(numbers[row])
+                    }
                     switch function {
                     case .mean: return Moments.mean(values)
                     case .sum: return Moments.sum(values)
-                    case .median: return Moments.quantile(sorted: values.sorted(), 0.5)
+                    case .median:
+                        values.sort()
+                        return Moments.quantile(sorted: values, 0.5)
                     case .std: return Moments.standardDeviation(values)
                     default: return Moments.variance(values)
                     }

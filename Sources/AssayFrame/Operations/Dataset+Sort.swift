@@ -5,25 +5,18 @@ public enum SortOrder: Sendable {
 
 extension Dataset {
     /// Rows ordered by the keys in turn; stable (equal keys keep their order), missing values last
-    /// in either direction (pandas' `na_position="last"`). Strings order by Unicode code points.
+    /// in either direction (pandas' `na_position="last"`). Strings order by code points of their
+    /// canonical (NFC) form, as Swift compares strings.
     public func sorted(by keys: [(column: String, order: SortOrder)]) throws(FrameError) -> Dataset {
-        var sortKeys: [(values: [Double], descending: Bool)] = []
+        var columns: [(values: [Double], descending: Bool)] = []
         for key in keys {
-            sortKeys.append((try requireColumn(key.column).orderingValues, key.order == .descending))
+            columns.append((try requireColumn(key.column).orderingValues, key.order == .descending))
         }
-        guard !sortKeys.isEmpty else { return self }
+        // Stable passes from the last key to the first give the order of all keys together.
         var order = Array(0..<rowCount)
-        order.sort { a, b in
-            for key in sortKeys {
-                let x = key.values[a], y = key.values[b]
-                if x.isNaN || y.isNaN {
-                    if x.isNaN != y.isNaN { return y.isNaN }
-                    continue
-                }
-                if x != y { return key.descending ? x > y : x < y }
-            }
-            return a < b  // stability, whatever the sort algorithm
+        for column in columns.reversed() {
+            RadixSort.sort(&order, by: column.values.map { RadixSort.key($0, descending: column.descending) })
         }
-        return take(order)
+        return columns.isEmpty ? self : take(order)
     }
 }

@@ -19,26 +19,34 @@ extension FrameError {
     static func closestName(to name: String, in candidates: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (name: String, distance: Int)?
+        let limit = max(1, target.count / 3)
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(1, target.count / 3), distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            let other = Array(candidate.lowercased())
+            guard abs(other.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, other)
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.name
     }
 
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+    /// neighbours (`nmae` is one edit from `name`).
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return d[a.count][b.count]
     }
 }
 
