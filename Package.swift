@@ -39,6 +39,8 @@ let package = Package(
                 .embedInCode("Samples/data/\($0).csv")
             }
         ),
+        // Stages, models, pipelines, metrics, validation, tuning, SHAP.
+        .target(name: "AssayLearn", dependencies: ["AssayFrame"]),
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
         .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
         // The Assay interpreter behind the Jupyter interface: a Session.
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
         .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
         .testTarget(name: "AssayFrameTests", dependencies: ["AssayFrame"]),
+        .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"]),
         .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "JupyterKernel"]),
     ]
 )
