@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
         .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
         .testTarget(name: "AssayFrameTests", dependencies: ["AssayFrame"]),
+        .testTarget(name: "AssayRenderTests", dependencies: ["AssayRender", "AssayFrame"]),
         .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"]),
         .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "JupyterKernel"]),
     ]

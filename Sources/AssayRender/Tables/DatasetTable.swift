@@ -57,8 +57,11 @@ public struct DatasetTable: Sendable {
         return String(format: "%.6g", value)
     }
 
-    private func cells(_ column: Column, rows: [Int]) -> [String] {
-        rows.map { row in ScalarText.truncated(DatasetTable.text(column[row]).replacingOccurrences(of: "\n", with: "↵"), to: maxCellWidth) }
+    /// HTML wraps long cells, so it cuts them later than plain text does.
+    static let maxHTMLCellWidth = 200
+
+    private func cells(_ column: Column, rows: [Int], limit: Int) -> [String] {
+        rows.map { row in ScalarText.truncated(DatasetTable.text(column[row]).replacingOccurrences(of: "\n", with: "↵"), to: limit) }
     }
 
     // MARK: Plain text
@@ -67,7 +70,7 @@ public struct DatasetTable: Sendable {
         let (rows, gap) = shownRows
         let columns = dataset.columns
         guard !columns.isEmpty else { return "(no columns)\n" + caption }
-        let texts = columns.map { cells($0, rows: rows) }
+        let texts = columns.map { cells($0, rows: rows, limit: maxCellWidth) }
         let titles = columns.map { ScalarText.truncated($0.name, to: maxCellWidth) }
         let widths = columns.indices.map { i in texts[i].reduce(titles[i].count) { max($0, $1.count) } }
         // Columns from both ends until the width is used; an ellipsis column marks the cut.
@@ -122,7 +125,7 @@ public struct DatasetTable: Sendable {
             out += "<th\(align)>\(HTMLText.escape(column.name))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
-        let texts = columns.map { cells($0, rows: rows) }
+        let texts = columns.map { cells($0, rows: rows, limit: DatasetTable.maxHTMLCellWidth) }
         for (position, _) in rows.enumerated() {
             if position == gap {
                 out += "<tr><td colspan=\"\(max(1, columns.count))\" style=\"text-align: center\">… "
