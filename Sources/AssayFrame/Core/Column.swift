@@ -49,6 +49,39 @@ public enum ColumnValues: Sendable, Hashable {
     case string(StringColumn)
     /// 0 false, 1 true, -1 missing.
     case bool([Int8])
+
+    /// Missing equals missing: two columns with the same values and the same gaps are equal
+    /// (IEEE would make every column with a NaN unequal to itself).
+    public static func == (a: ColumnValues, b: ColumnValues) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)):
+            guard x.count == y.count else { return false }
+            for i in x.indices where !(x[i] == y[i] || (x[i].isNaN && y[i].isNaN)) { return false }
+            return true
+        case (.string(let x), .string(let y)):
+            guard x.codes.count == y.codes.count else { return false }
+            if x.dictionary == y.dictionary { return x.codes == y.codes }
+            return x.codes.indices.allSatisfy { x[$0] == y[$0] }
+        case (.bool(let x), .bool(let y)):
+            return x == y
+        default:
+            return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .number(let x):
+            hasher.combine(0)
+            for v in x { hasher.combine(v.isNaN ? Double.nan.bitPattern : (v == 0 ? 0.0 : v).bitPattern) }
+        case .string(let s):
+            hasher.combine(1)
+            for i in s.codes.indices { hasher.combine(s[i]) }
+        case .bool(let x):
+            hasher.combine(2)
+            hasher.combine(x)
+        }
+    }
 }
 
 /// One scalar of a dataset, for display and row access (not for hot loops).
