@@ -4,8 +4,10 @@ import Foundation
 /// CSV.swift's reader into typed columns the way an application would use it: each column
 /// numbers while every value parses as a Double, else dictionary-encoded strings.
 func loadWithCSVSwift(path: String) throws -> (rows: Int, columns: Int, bytes: Int, strings: Int) {
-    guard let stream = InputStream(fileAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
-    let reader = try CSVReader(stream: stream, hasHeaderRow: true)
+    // CSV.swift's InputStream path fails to read on Linux (`cannotReadFile`), so it gets the
+    // file as one String, as its string initializer expects.
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let reader = try CSVReader(string: text, hasHeaderRow: true)
     let names = reader.headerRow ?? []
     var numbers = [[Double]](repeating: [], count: names.count)
     var isText = [Bool](repeating: false, count: names.count)
