@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Only for the CSV benchmark's comparison (assay-csv-bench); the kernel does not use it.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, seen through a module map.
@@ -58,6 +60,11 @@ let package = Package(
                 .embedInCode("kernelspec/logo-64x64.png"),
                 .embedInCode("kernelspec/logo-svg.svg"),
             ]
+        ),
+        // Times CSV loading (CSVReader against CSV.swift) for bench/csv_load.py; not a test.
+        .executableTarget(
+            name: "assay-csv-bench",
+            dependencies: ["AssayFrame", .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),

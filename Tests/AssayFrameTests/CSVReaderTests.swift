@@ -224,3 +224,43 @@ func csvError(_ text: String, name: String = "t.csv", options: CSVOptions = CSVO
         }
     }
 }
+
+/// Inputs over a megabyte are parsed in parallel chunks from guessed starts; these cut through
+/// quoted line breaks and change a column's type late in the file.
+@Suite struct CSVParallelTests {
+    @Test func quotedLineBreaksAcrossChunkBoundaries() throws {
+        var text = "id,note,tag\n"
+        for i in 0..<120_000 { text += "\(i),\"first line\nsecond, \(i % 7)\",t\(i % 3)\n" }
+        let d = try readCSV(text)
+        #expect(d.rowCount == 120_000)
+        guard case .number(let ids)? = d.column("id")?.values else {
+            Issue.record("id is not numbers")
+            return
+        }
+        #expect(ids == (0..<120_000).map(Double.init))
+        #expect(d.column("note")?[119_999] == .string("first line\nsecond, \(119_999 % 7)"))
+        guard case .string(let tags)? = d.column("tag")?.values else {
+            Issue.record("tag is not strings")
+            return
+        }
+        #expect(tags.dictionary == ["t0", "t1", "t2"])
+    }
+
+    @Test func columnThatTurnsToTextLateKeepsEarlyText() throws {
+        var text = "x,y\n"
+        for i in 0..<200_000 { text += "\(i).50,\(i)\n" }
+        text += "n/a,1\n"
+        let d = try readCSV(text)
+        #expect(d.column("x")?.type == .string)
+        #expect(d.column("x")?[0] == .string("0.50"))
+        #expect(d.column("x")?[200_000] == .string("n/a"))
+        #expect(d.column("y")?.type == .number)
+    }
+
+    @Test func errorInALaterChunkHasItsLine() {
+        var text = "a,b\n"
+        for i in 0..<150_000 { text += "\(i),\(i)\n" }
+        text += "1,2,3\n"
+        #expect(csvError(text)?.hasPrefix("t.csv, line 150002, column 5: row has 3 fields, the header has 2") == true)
+    }
+}

@@ -70,13 +70,24 @@ public enum CSVReader {
         let chunks = try parseChunks(scanner, from: dataStart, forced: forced, locator: locator, names: names)
 
         // Columns.
+        // Each column is joined on its own core; a column touches only its own pieces.
+        let results = UnsafeMutableBufferPointer<Result<ColumnValues, FrameError>?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        Parallel.forEach(names.count) { index in
+            results[index] = Result { () throws(FrameError) in
+                try CSVColumnAssembler.assemble(
+                    column: index, chunks: chunks, scanner: scanner, forced: forced[index], locator: locator, names: names)
+            }
+        }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         for (index, columnName) in names.enumerated() {
-            let values = try CSVColumnAssembler.assemble(
-                column: index, chunks: chunks, scanner: scanner, forced: forced[index],
-                locator: locator, names: names)
-            columns.append(Column(columnName, values))
+            guard let result = results[index] else { continue }
+            columns.append(Column(columnName, try result.get()))
         }
         return try Dataset(columns: columns)
     }

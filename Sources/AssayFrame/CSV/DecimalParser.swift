@@ -32,38 +32,42 @@ enum DecimalParser {
             negative = q.pointee == ASCII.minus
             q += 1
         }
+        // Digits accumulate unchecked (wrapping); more than 19 of them take the slow path.
         var mantissa: UInt64 = 0
-        var significant = 0  // digits in the mantissa, leading zeros excluded
-        var exponent = 0
-        var digits = 0
+        let integerStart = q
+        while q + 1 < end {
+            let d0 = q[0] &- ASCII.zero
+            let d1 = q[1] &- ASCII.zero
+            guard d0 < 10, d1 < 10 else { break }
+            mantissa = mantissa &* 100 &+ UInt64(d0 &* 10 &+ d1)
+            q += 2
+        }
         while q < end {
             let d = q.pointee &- ASCII.zero
             guard d < 10 else { break }
-            if significant < 19 {
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                if mantissa != 0 { significant += 1 }
-            } else {
-                significant += 1
-                exponent += 1
-            }
-            digits += 1
+            mantissa = mantissa &* 10 &+ UInt64(d)
             q += 1
         }
+        var digits = q - integerStart
+        var exponent = 0
         if q < end, q.pointee == ASCII.dot {
             q += 1
+            let fractionStart = q
+            while q + 1 < end {
+                let d0 = q[0] &- ASCII.zero
+                let d1 = q[1] &- ASCII.zero
+                guard d0 < 10, d1 < 10 else { break }
+                mantissa = mantissa &* 100 &+ UInt64(d0 &* 10 &+ d1)
+                q += 2
+            }
             while q < end {
                 let d = q.pointee &- ASCII.zero
                 guard d < 10 else { break }
-                if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    if mantissa != 0 { significant += 1 }
-                    exponent -= 1
-                } else {
-                    significant += 1
-                }
-                digits += 1
+                mantissa = mantissa &* 10 &+ UInt64(d)
                 q += 1
             }
+            exponent = fractionStart - q
+            digits += q - fractionStart
         }
         guard digits > 0 else { return nil }
         if q < end, q.pointee | 0x20 == ASCII.lowerE {
@@ -90,11 +94,13 @@ enum DecimalParser {
             guard c == separator || c == ASCII.newline || c == ASCII.carriageReturn else { return nil }
         }
         p = q
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if significant <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
-            let m = Double(mantissa)
-            let value = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
-            return negative ? -value : value
+        if digits <= 19 {
+            if mantissa == 0 { return negative ? -0.0 : 0.0 }
+            if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+                let m = Double(mantissa)
+                let value = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
+                return negative ? -value : value
+            }
         }
         return slowParse(start, q)
     }
