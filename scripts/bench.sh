@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Kernel start-up and round-trip benchmark: the release build of Assay against ipykernel.
+# Benchmarks, each printing ratios against its reference in the same run:
+#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift).
+# `scripts/bench.sh kernel` or `scripts/bench.sh csv` runs one of them.
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -12,5 +14,14 @@ export JUPYTER_PATH="$SCRATCH/share/jupyter"
 export ASSAY_HISTORY="$SCRATCH/history"
 export IPYTHONDIR="$SCRATCH/ipython"
 
-say "bench/kernel_startup.py $*"
-python bench/kernel_startup.py "$@"
+which="${1:-all}"
+if [ "$which" = all ] || [ "$which" = kernel ]; then
+    say "bench/kernel_startup.py"
+    python bench/kernel_startup.py
+fi
+if [ "$which" = all ] || [ "$which" = csv ]; then
+    say "swift build -c release --product assay-csv-bench"
+    swift build -c release --product assay-csv-bench
+    say "bench/csv_load.py"
+    python bench/csv_load.py
+fi
