@@ -199,7 +199,8 @@ import Testing
                 xs       list    2 items: [1, 2]
                 """)
         let html = bundle.data["text/html"]?.stringValue ?? ""
-        #expect(html.contains("<tr><td>s</td><td>string</td><td>&quot;&lt;b&gt;&quot;</td></tr>"))
+        let left = "<td style=\"text-align: left\">"
+        #expect(html.contains("<tr>\(left)s</td>\(left)string</td>\(left)&quot;&lt;b&gt;&quot;</td></tr>"))
         #expect(!html.contains("<b>"))
     }
 

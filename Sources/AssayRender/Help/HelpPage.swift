@@ -40,7 +40,7 @@ public enum HelpPage {
             plain += topics.map { "    " + $0.usage.padding(to: width) + "  " + $0.summary }
             html.append("<h4>\(HTMLText.escape(title))</h4>")
             html.append("<table class=\"assay-table\">")
-            html += topics.map { "<tr><td><code>\(HTMLText.escape($0.usage))</code></td><td>\(HTMLText.prose($0.summary))</td></tr>" }
+            html += topics.map { "<tr><td style=\"text-align: left\"><code>\(HTMLText.escape($0.usage))</code></td><td style=\"text-align: left\">\(HTMLText.prose($0.summary))</td></tr>" }
             html.append("</table>")
         }
         let expressions: [(String, [String])] = [
@@ -53,7 +53,7 @@ public enum HelpPage {
         html.append("<table class=\"assay-table\">")
         for (title, words) in expressions {
             plain.append("    " + title.padding(to: 9) + "  " + words.joined(separator: " "))
-            html.append("<tr><td>\(title)</td><td>" + words.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: " ") + "</td></tr>")
+            html.append("<tr><td style=\"text-align: left\">\(title)</td><td style=\"text-align: left\">" + words.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: " ") + "</td></tr>")
         }
         html.append("</table>")
         let closing = "Type `help NAME` for a command, keyword, function or type, or `?NAME` to read it in the pager."

@@ -121,7 +121,7 @@ public struct DatasetTable: Sendable {
         let columns = dataset.columns
         var out = "<table class=\"assay-table\">\n<caption>\(HTMLText.escape(caption))</caption>\n<thead><tr>"
         for column in columns {
-            let align = column.type == .number ? " style=\"text-align: right\"" : ""
+            let align = column.type == .number ? " style=\"text-align: right\"" : " style=\"text-align: left\""
             out += "<th\(align)>\(HTMLText.escape(column.name))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
@@ -133,7 +133,7 @@ public struct DatasetTable: Sendable {
             }
             out += "<tr>"
             for (i, column) in columns.enumerated() {
-                let align = column.type == .number ? " style=\"text-align: right\"" : ""
+                let align = column.type == .number ? " style=\"text-align: right\"" : " style=\"text-align: left\""
                 let text = texts[i][position]
                 let missing = column.isMissing(rows[position])
                 out += missing

@@ -52,7 +52,7 @@ public struct Table: Sendable, Equatable {
 
     public var html: String {
         func attributes(_ index: Int) -> String {
-            columns[index].alignment == .right ? " style=\"text-align: right\"" : ""
+            columns[index].alignment == .right ? " style=\"text-align: right\"" : " style=\"text-align: left\""
         }
         var out = "<table class=\"assay-table\">\n<thead><tr>"
         for (index, column) in columns.enumerated() {
