@@ -162,28 +162,22 @@ def execute(kc: Any, code: str, timeout: float = TIMEOUT, **options: Any) -> tup
 
 def shell_reply(kc: Any, msg_id: str, timeout: float = TIMEOUT) -> dict:
     """The shell reply to `msg_id`, skipping replies to other requests."""
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise AssertionError(f"no shell reply to {msg_id} within {timeout} s")
-        try:
-            msg = kc.get_shell_msg(timeout=remaining)
-        except Empty:
-            continue
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
+    return _reply(kc.get_shell_msg, "shell", msg_id, timeout)
 
 
 def control_reply(kc: Any, msg_id: str, timeout: float = TIMEOUT) -> dict:
     """The control reply to `msg_id`."""
+    return _reply(kc.get_control_msg, "control", msg_id, timeout)
+
+
+def _reply(get: Any, channel: str, msg_id: str, timeout: float) -> dict:
     deadline = time.monotonic() + timeout
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise AssertionError(f"no control reply to {msg_id} within {timeout} s")
+            raise AssertionError(f"no {channel} reply to {msg_id} within {timeout} s")
         try:
-            msg = kc.get_control_msg(timeout=remaining)
+            msg = get(timeout=remaining)
         except Empty:
             continue
         if msg["parent_header"].get("msg_id") == msg_id:

@@ -35,37 +35,13 @@ enum DecimalParser {
         // Digits accumulate unchecked (wrapping); more than 19 of them take the slow path.
         var mantissa: UInt64 = 0
         let integerStart = q
-        while q + 1 < end {
-            let d0 = q[0] &- ASCII.zero
-            let d1 = q[1] &- ASCII.zero
-            guard d0 < 10, d1 < 10 else { break }
-            mantissa = mantissa &* 100 &+ UInt64(d0 &* 10 &+ d1)
-            q += 2
-        }
-        while q < end {
-            let d = q.pointee &- ASCII.zero
-            guard d < 10 else { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            q += 1
-        }
+        DecimalParser.accumulateDigits(&q, end, &mantissa)
         var digits = q - integerStart
         var exponent = 0
         if q < end, q.pointee == ASCII.dot {
             q += 1
             let fractionStart = q
-            while q + 1 < end {
-                let d0 = q[0] &- ASCII.zero
-                let d1 = q[1] &- ASCII.zero
-                guard d0 < 10, d1 < 10 else { break }
-                mantissa = mantissa &* 100 &+ UInt64(d0 &* 10 &+ d1)
-                q += 2
-            }
-            while q < end {
-                let d = q.pointee &- ASCII.zero
-                guard d < 10 else { break }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                q += 1
-            }
+            DecimalParser.accumulateDigits(&q, end, &mantissa)
             exponent = fractionStart - q
             digits += q - fractionStart
         }
@@ -133,5 +109,25 @@ enum DecimalParser {
         }
         let word = String(decoding: body, as: UTF8.self).lowercased()
         return word == "inf" || word == "infinity" ? sign * .infinity : nil
+    }
+
+    /// Adds the run of ASCII digits at `q` to `mantissa` (two digits per step while it can),
+    /// leaving `q` after the run. Wrapping arithmetic: the caller counts digits and takes the
+    /// slow path past 19.
+    @inline(__always)
+    static func accumulateDigits(_ q: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ mantissa: inout UInt64) {
+        while q + 1 < end {
+            let d0 = q[0] &- ASCII.zero
+            let d1 = q[1] &- ASCII.zero
+            guard d0 < 10, d1 < 10 else { break }
+            mantissa = mantissa &* 100 &+ UInt64(d0 &* 10 &+ d1)
+            q += 2
+        }
+        while q < end {
+            let d = q.pointee &- ASCII.zero
+            guard d < 10 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            q += 1
+        }
     }
 }
