@@ -50,7 +50,7 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("Tom &amp; &quot;Jerry&quot;"))
         #expect(html.contains("<th style=\"text-align: left\">&lt;b&gt;name&lt;/b&gt;</th>"))
-        #expect(html.contains("<caption>2 rows × 2 columns</caption>"))
+        #expect(html.contains(">2 rows × 2 columns</caption>"))
         #expect(html.contains("<td style=\"text-align: right\">1.5</td>"))
     }
 

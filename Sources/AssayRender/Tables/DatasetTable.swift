@@ -119,7 +119,7 @@ public struct DatasetTable: Sendable {
     public var html: String {
         let (rows, gap) = shownRows
         let columns = dataset.columns
-        var out = "<table class=\"assay-table\">\n<caption>\(HTMLText.escape(caption))</caption>\n<thead><tr>"
+        var out = "<table class=\"assay-table\">\n<caption style=\"caption-side: bottom; text-align: left; white-space: nowrap\">\(HTMLText.escape(caption))</caption>\n<thead><tr>"
         for column in columns {
             let align = column.type == .number ? " style=\"text-align: right\"" : " style=\"text-align: left\""
             out += "<th\(align)>\(HTMLText.escape(column.name))</th>"
