@@ -21,7 +21,7 @@ public enum ProcessWatch {
             while true {
                 var received: Int32 = 0
                 guard sigwait(&set, &received) == 0 else { continue }
-                KernelLog.write("interrupt (SIGINT): cancelling the running cell")
+                KernelLog.info("interrupt (SIGINT): cancelling the running cell")
                 token.cancel()
             }
         }
@@ -37,7 +37,7 @@ public enum ProcessWatch {
                 usleep(500_000)
                 let gone = direct ? getppid() != parent : (kill(parent, 0) != 0 && errno == ESRCH)
                 if gone {
-                    KernelLog.write("parent process \(parent) is gone: exiting")
+                    KernelLog.info("parent process \(parent) is gone: exiting")
                     exit(0)
                 }
             }

@@ -73,9 +73,9 @@ public final class KernelServer {
         startExecution(interpreter, transport: transport, history: history, done: done)
         // No command reads input yet: the stdin socket stays bound (so clients connect) but idle.
 
-        KernelLog.write("kernel ready: \(connection.transport.rawValue) on \(connection.ip), protocol \(jupyterProtocolVersion)")
+        KernelLog.info("kernel ready: \(connection.transport.rawValue) on \(connection.ip), protocol \(jupyterProtocolVersion)")
         let restart = stopRequest.wait()
-        KernelLog.write(restart ? "restart requested: exiting for the front end to start anew" : "shutdown requested")
+        KernelLog.info(restart ? "restart requested: exiting for the front end to start anew" : "shutdown requested")
 
         // Let the running cell stop (it was cancelled), then drain iopub and close the rest.
         requests.close()
@@ -97,7 +97,7 @@ public final class KernelServer {
         try socket.setLinger(1000)
         if type == .router { try socket.setOption(ZMQSocket.routerHandover, 1) }
         let endpoint = try socket.bind(connection.endpoint(port))
-        KernelLog.write("\(name) bound to \(endpoint)")
+        KernelLog.info("\(name) bound to \(endpoint)")
         return socket
     }
 
