@@ -178,3 +178,29 @@ def test_save_and_load_round_trip(work: Any) -> None:
     again = os.path.join(folder, "tricky_again.csv")
     run(kc, f't = load "{path}"\nsave t to "{again}"')
     same(pd.read_csv(again), pd.read_csv(path))
+
+
+def test_string_functions_and_conditionals(work: Any) -> None:
+    df = work[2]
+    actual = assay(
+        work,
+        'd | where contains(lower(species), "gen") | derive heavy = if(body_mass_g > 5000, "yes", "no"), '
+        "bill = coalesce(bill_length_mm, 0), n = len(island) | select species, heavy, bill, n",
+        "strings")
+    expected = df[df.species.str.lower().str.contains("gen")].copy()
+    expected["heavy"] = ["yes" if m > 5000 else ("no" if m == m else None) for m in expected.body_mass_g]
+    expected["bill"] = expected.bill_length_mm.fillna(0)
+    expected["n"] = expected.island.str.len()
+    same(actual, expected[["species", "heavy", "bill", "n"]])
+
+
+def test_sample_draws_distinct_rows_of_the_input(work: Any) -> None:
+    kc, _, df = work
+    drawn = assay(work, "d | derive row = year * 0 | sample 50 seed 7", "sample")
+    again = assay(work, "d | derive row = year * 0 | sample 50 seed 7", "sample_again")
+    assert len(drawn) == 50
+    same(again, drawn)
+    merged = drawn.drop(columns=["row"]).merge(df.drop_duplicates(), how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+    fraction = assay(work, "d | sample 0.25 seed 7", "sample_fraction")
+    assert len(fraction) == round(len(df) * 0.25)
