@@ -31,8 +31,10 @@ public struct Scale: Stage {
                     center = present.reduce(0, +) / Double(present.count)
                     scale = (present.reduce(0) { $0 + ($1 - center) * ($1 - center) } / Double(present.count)).squareRoot()
                 case .minmax:
-                    center = present.min()!
-                    scale = present.max()! - center
+                    // `present` is not empty here.
+                    let low = present.min() ?? .nan
+                    center = low
+                    scale = (present.max() ?? low) - low
                 case .robust:
                     let sorted = present.sorted()
                     center = StageColumns.quantile(sorted, 0.5)

@@ -72,7 +72,7 @@ public enum Folds {
     private static func rowsByClass(_ labels: [Int32]) -> [[Int]] {
         var groups: [Int32: [Int]] = [:]
         for (row, label) in labels.enumerated() { groups[label, default: []].append(row) }
-        return groups.keys.sorted().map { groups[$0]! }
+        return groups.keys.sorted().map { groups[$0] ?? [] }
     }
 
     private static func assemble(_ fold: [Int], k: Int) -> [(train: [Int], test: [Int])] {
