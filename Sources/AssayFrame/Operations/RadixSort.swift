@@ -56,10 +56,59 @@ enum RadixSort {
         }
     }
 
-    /// The values present (not NaN) in ascending order.
+    /// The values present (not NaN) in ascending order. Sorts the keys themselves, without
+    /// an index array: half the memory traffic of `sort(_:by:)`, and no stability to keep.
     static func sortedPresent(_ values: [Double]) -> [Double] {
-        var order = Array(values.indices)
-        sort(&order, by: values.map { key($0) })
-        return order.lazy.map { values[$0] }.filter { !$0.isNaN }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(values.count)
+        for x in values where !x.isNaN { keys.append(key(x)) }
+        sortKeys(&keys)
+        return keys.map(value(ofKey:))
+    }
+
+    /// The double a key of `key(_:)` (ascending) came from.
+    static func value(ofKey key: UInt64) -> Double {
+        let bits = key >> 63 == 1 ? key & ~(1 << 63) : ~key
+        return Double(bitPattern: bits)
+    }
+
+    /// Sorts keys ascending, one byte per pass, skipping bytes every key shares.
+    static func sortKeys(_ keys: inout [UInt64]) {
+        let n = keys.count
+        guard n > 1 else { return }
+        var spare = [UInt64](repeating: 0, count: n)
+        // All eight byte histograms in one read of the keys.
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        keys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for key in keys {
+                    for byte in 0..<8 { counts[byte &* 256 &+ Int(truncatingIfNeeded: key >> UInt64(byte &* 8)) & 0xFF] += 1 }
+                }
+            }
+        }
+        for byte in 0..<8 {
+            let base = byte * 256
+            if counts[base..<(base + 256)].contains(n) { continue }  // every key has the same byte here
+            var offset = 0
+            for digit in 0..<256 {
+                let count = counts[base + digit]
+                counts[base + digit] = offset
+                offset += count
+            }
+            let shift = UInt64(byte * 8)
+            // Unchecked buffers: every destination is a prefix-sum offset below n by construction.
+            keys.withUnsafeBufferPointer { input in
+                spare.withUnsafeMutableBufferPointer { output in
+                    counts.withUnsafeMutableBufferPointer { next in
+                        for key in input {
+                            let slot = base &+ Int(truncatingIfNeeded: key >> shift) & 0xFF
+                            output[next[slot]] = key
+                            next[slot] &+= 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &spare)
+        }
     }
 }

@@ -1,7 +1,9 @@
 /// `describe`: a summary of every column.
 extension Dataset {
+    /// Columns are summarized in parallel; the order of the result is the columns' order.
     public func describe() -> [ColumnSummary] {
-        columns.map { column in
+        Parallel.map(columns.count) { index in
+            let column = columns[index]
             if case .number(let values) = column.values { return Self.numberSummary(column.name, values) }
             return Self.categorySummary(column)
         }

@@ -16,6 +16,19 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `body(i)` for every index, computed on all cores, in index order.
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        var slots = [T?](repeating: nil, count: count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            // Each index writes only its own slot.
+            let out = UncheckedSendable(buffer)
+            forEach(count) { index in out.value[index] = body(index) }
+        }
+        return slots.compactMap { $0 }
+    }
+}
+
 /// A value handed to other threads under a contract the compiler cannot check (see `Parallel`).
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
