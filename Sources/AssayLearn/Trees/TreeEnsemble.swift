@@ -1,0 +1,201 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How an ensemble's trees combine.
+public enum EnsembleKind: String, Sendable, Hashable, Codable {
+    /// One CART tree.
+    case tree
+    /// The average of the trees' values or class probabilities.
+    case forest
+    /// The sum of the trees' margins plus `baseScore`, through a sigmoid or softmax for classes.
+    case boost
+}
+
+/// A fitted tree model: one CART tree, a forest or a boosted ensemble, in one shape.
+public struct TreeEnsemble: Sendable, Hashable, Codable {
+    public var kind: EnsembleKind
+    public var trees: [Tree]
+    public var featureNames: [String]
+    /// Class names for classification, nil for regression.
+    public var classes: [String]?
+    /// What the raw output starts from, one number per output (boosting; zeros otherwise).
+    public var baseScore: [Double]
+
+    public init(kind: EnsembleKind, trees: [Tree], featureNames: [String], classes: [String]?, baseScore: [Double]) throws(LearnError) {
+        self.kind = kind
+        self.trees = trees
+        self.featureNames = featureNames
+        self.classes = classes
+        self.baseScore = baseScore
+        try validate()
+    }
+
+    /// Numbers per row of `rawOutput`: 1 for regression and binary boosting, else the classes.
+    public var outputCount: Int { baseScore.count }
+
+    /// Class probabilities (rows × classes) or values.
+    public func predict(_ x: FeatureMatrix, threads: Int) -> Prediction {
+        var raw = rawOutput(x, threads: threads)
+        guard let classes else { return .values(raw) }
+        let rows = x.rows
+        switch kind {
+        case .tree, .forest:
+            return .probabilities(raw, classes: classes)
+        case .boost where outputCount == 1:
+            var p = [Double](repeating: 0, count: rows * 2)
+            for r in 0..<rows {
+                let q = 1 / (1 + exp(-raw[r]))
+                p[2 * r] = 1 - q
+                p[2 * r + 1] = q
+            }
+            return .probabilities(p, classes: classes)
+        case .boost:
+            let k = outputCount
+            for r in 0..<rows {
+                var top = -Double.infinity
+                for c in 0..<k { top = max(top, raw[r * k + c]) }
+                var total = 0.0
+                for c in 0..<k {
+                    let e = exp(raw[r * k + c] - top)
+                    raw[r * k + c] = e
+                    total += e
+                }
+                for c in 0..<k { raw[r * k + c] /= total }
+            }
+            return .probabilities(raw, classes: classes)
+        }
+    }
+
+    /// Rows × `outputCount` numbers before any link: boosting's margins (log-odds for two
+    /// classes, per-class scores for more), a forest's averaged probabilities or values. Base
+    /// value plus SHAP contributions add up to this.
+    ///
+    /// Columns are matched to `featureNames` by name; a feature the input lacks is missing.
+    public func rawOutput(_ x: FeatureMatrix, threads: Int) -> [Double] {
+        let x = aligned(x)
+        let rows = x.rows
+        let outputs = outputCount
+        var out = [Double](repeating: 0, count: rows * outputs)
+        guard rows > 0 else { return out }
+        let packed = trees.map(PackedTree.init)
+        let block = 512
+        let blocks = (rows + block - 1) / block
+        let workers = max(1, min(threads, blocks))
+        x.values.withUnsafeBufferPointer { xs in
+            out.withUnsafeMutableBufferPointer { outBuffer in
+                let outBase = outBuffer.baseAddress!
+                let xBase = xs.baseAddress!
+                TreeThreads.run(workers) { worker in
+                    var b = worker
+                    while b < blocks {
+                        let start = b * block
+                        let end = min(rows, start + block)
+                        for tree in packed {
+                            tree.accumulate(xBase, rows: rows, range: start..<end, into: outBase, outputs: outputs)
+                        }
+                        b += workers
+                    }
+                }
+            }
+        }
+        let scale = kind == .boost ? 1.0 : 1.0 / Double(max(trees.count, 1))
+        for r in 0..<rows {
+            for k in 0..<outputs {
+                out[r * outputs + k] = out[r * outputs + k] * scale + baseScore[k]
+            }
+        }
+        return out
+    }
+
+    /// `x` with exactly this model's features in order; absent features are all missing.
+    private func aligned(_ x: FeatureMatrix) -> FeatureMatrix {
+        if x.names == featureNames { return x }
+        var position: [String: Int] = [:]
+        for (i, name) in x.names.enumerated() where position[name] == nil { position[name] = i }
+        var values = [Double](repeating: .nan, count: x.rows * featureNames.count)
+        for (j, name) in featureNames.enumerated() {
+            guard let i = position[name] else { continue }
+            for r in 0..<x.rows { values[j * x.rows + r] = x.values[i * x.rows + r] }
+        }
+        return FeatureMatrix(trusted: x.rows, featureNames, values)
+    }
+
+    func validate() throws(LearnError) {
+        let outputs = baseScore.count
+        guard outputs >= 1 else { throw LearnError("a saved model has no outputs", help: "save the model again") }
+        if let classes, classes.count < 2 || (outputs != 1 && outputs != classes.count) {
+            throw LearnError("a saved model's classes do not match its outputs", help: "save the model again")
+        }
+        for tree in trees {
+            try tree.validate()
+            let fits = tree.outputs == outputs || (tree.outputs == 1 && tree.outputIndex >= 0 && tree.outputIndex < outputs)
+            guard fits else { throw LearnError("a saved tree's outputs do not match its model", help: "save the model again") }
+            for f in tree.feature where Int(f) >= featureNames.count {
+                throw LearnError("a saved tree splits on feature \(f), and the model has \(featureNames.count)", help: "save the model again")
+            }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, trees, featureNames, classes, baseScore }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            kind: c.decode(EnsembleKind.self, forKey: .kind), trees: c.decode([Tree].self, forKey: .trees),
+            featureNames: c.decode([String].self, forKey: .featureNames),
+            classes: c.decodeIfPresent([String].self, forKey: .classes), baseScore: c.decode([Double].self, forKey: .baseScore))
+    }
+}
+
+/// A tree's nodes interleaved for prediction: one cache line holds a node's whole decision.
+struct PackedTree: Sendable {
+    struct Node {
+        var threshold: Double
+        var feature: Int32
+        var left: Int32
+        var right: Int32
+        var missingLeft: Bool
+    }
+
+    var nodes: [Node]
+    var value: [Double]
+    var outputs: Int
+    var outputIndex: Int
+
+    init(_ tree: Tree) {
+        nodes = (0..<tree.nodeCount).map {
+            Node(threshold: tree.threshold[$0], feature: tree.feature[$0], left: tree.left[$0], right: tree.right[$0], missingLeft: tree.missingGoesLeft[$0])
+        }
+        value = tree.value
+        outputs = tree.outputs
+        outputIndex = tree.outputIndex
+    }
+
+    /// Adds this tree's leaf values for rows `range` of column-major `x` to `out` (rows × outputs).
+    func accumulate(_ x: UnsafePointer<Double>, rows: Int, range: Range<Int>, into out: UnsafeMutablePointer<Double>, outputs total: Int) {
+        nodes.withUnsafeBufferPointer { nodeBuffer in
+            value.withUnsafeBufferPointer { valueBuffer in
+                let n = nodeBuffer.baseAddress!
+                let v = valueBuffer.baseAddress!
+                for r in range {
+                    var i = 0
+                    while n[i].feature >= 0 {
+                        let node = n[i]
+                        let xv = x[Int(node.feature) * rows + r]
+                        let goLeft = xv <= node.threshold || (xv.isNaN && node.missingLeft)
+                        i = Int(goLeft ? node.left : node.right)
+                    }
+                    if outputs == 1 {
+                        out[r * total + outputIndex] += v[i]
+                    } else {
+                        for k in 0..<outputs { out[r * total + k] += v[i * outputs + k] }
+                    }
+                }
+            }
+        }
+    }
+}
