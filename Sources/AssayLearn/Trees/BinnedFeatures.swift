@@ -2,8 +2,8 @@ import Dispatch
 
 /// A feature matrix cut into at most 255 quantile bins per feature, computed once per fit.
 ///
-/// Codes are row-major (`codes[row * featureCount + feature]`) so that building a histogram
-/// reads one short contiguous run per row. A feature with missing values has one more bin, the
+/// Codes are column-major (`codes[feature * rows + row]`): a histogram is built one feature at
+/// a time, and one feature's codes (a byte per row) stay in cache while a node's rows are read. A feature with missing values has one more bin, the
 /// last, for them. Bin `k` holds the values `<= edges[k]` (and above the previous edge), so a
 /// split after bin `k` has the real threshold `edges[k]`.
 struct BinnedFeatures: Sendable {
@@ -59,7 +59,7 @@ struct BinnedFeatures: Sendable {
                                         let v = column[r]
                                         if v.isNaN {
                                             missing = true
-                                            codeOut[r * features + f] = missingCode
+                                            codeOut[f * rows + r] = missingCode
                                             continue
                                         }
                                         // First edge >= v among the inner edges; past them, the last bin.
@@ -68,7 +68,7 @@ struct BinnedFeatures: Sendable {
                                             let mid = (lo + hi) >> 1
                                             if e[mid] < v { lo = mid + 1 } else { hi = mid }
                                         }
-                                        codeOut[r * features + f] = UInt8(lo)
+                                        codeOut[f * rows + r] = UInt8(lo)
                                     }
                                 }
                                 edgeOut[f] = featureEdges

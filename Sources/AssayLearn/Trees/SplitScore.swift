@@ -7,8 +7,9 @@ import Darwin
 /// How the sums of a node's rows score a split and become a leaf value.
 ///
 /// Every row carries `stride` numbers and a histogram bin holds their sums. The first number
-/// is the row's weight (1, or its bootstrap count); the rest depend on the task:
-/// `[w, g, h]` for gradient boosting, `[w, w·y]` for variance, `[w, w·[y = k]...]` for classes.
+/// is the row's weight (1, or its bootstrap count) and the rest depend on the task:
+/// `[w, w·y]` for variance, `[w, w·[y = k]...]` for classes. Gradient boosting keeps only
+/// `[g, h]` and, as LightGBM does, estimates a side's rows from its share of the hessian.
 /// A split's gain is `term(left) + term(right) - term(parent)`, which for the CART criteria is
 /// the impurity decrease times the rows.
 enum SplitScore: Sendable {
@@ -22,7 +23,7 @@ enum SplitScore: Sendable {
 
     var stride: Int {
         switch self {
-        case .gradient: 3
+        case .gradient: 2
         case .gini(let k), .entropy(let k): 1 + k
         case .variance: 2
         }
@@ -40,7 +41,7 @@ enum SplitScore: Sendable {
     func term(_ s: UnsafePointer<Double>) -> Double {
         switch self {
         case .gradient(let l2, _):
-            return s[1] * s[1] / (s[2] + l2)
+            return s[0] * s[0] / (s[1] + l2)
         case .variance:
             return s[0] > 0 ? s[1] * s[1] / s[0] : 0
         case .gini(let k):
@@ -56,19 +57,27 @@ enum SplitScore: Sendable {
         }
     }
 
-    /// Whether a side of a split is big enough to be a leaf.
+    /// Which number says how much of the node a side holds: the weight, or the hessian.
+    var weightIndex: Int {
+        if case .gradient = self { return 1 }
+        return 0
+    }
+
+    /// Whether a side of a split is big enough to be a leaf; `rowsPerWeight` turns a hessian
+    /// into estimated rows.
     @inline(__always)
-    func allows(_ s: UnsafePointer<Double>, minLeaf: Double) -> Bool {
-        if s[0] < minLeaf { return false }
-        if case .gradient = self { return s[2] >= Self.minHessian }
-        return true
+    func allows(_ s: UnsafePointer<Double>, minLeaf: Double, rowsPerWeight: Double) -> Bool {
+        if case .gradient = self {
+            return s[1] >= Self.minHessian && (s[1] * rowsPerWeight).rounded() >= minLeaf
+        }
+        return s[0] >= minLeaf
     }
 
     func value(_ s: UnsafePointer<Double>) -> [Double] {
         switch self {
         case .gradient(let l2, let rate):
-            let denominator = s[2] + l2
-            return [denominator > 0 ? -s[1] / denominator * rate : 0]
+            let denominator = s[1] + l2
+            return [denominator > 0 ? -s[0] / denominator * rate : 0]
         case .variance:
             return [s[0] > 0 ? s[1] / s[0] : 0]
         case .gini(let k), .entropy(let k):
@@ -78,7 +87,6 @@ enum SplitScore: Sendable {
 
     /// What TreeSHAP weighs paths by: rows, or the hessian for boosting.
     func cover(_ s: UnsafePointer<Double>) -> Double {
-        if case .gradient = self { return s[2] }
-        return s[0]
+        s[weightIndex]
     }
 }

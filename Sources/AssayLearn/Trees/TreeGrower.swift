@@ -80,29 +80,51 @@ struct TreeGrower {
                 return node
             }
 
+            let ordered = UnsafeMutablePointer<Double>.allocate(capacity: max(1, rows.count * stride))
+            defer { ordered.deallocate() }
             func build(_ hist: UnsafeMutablePointer<Double>, start: Int, count: Int, features: [Int]) {
                 rows.withUnsafeBufferPointer { rowBuffer in
+                    let nodeRows = rowBuffer.baseAddress! + start
+                    // The node's statistics in row order, so the per-feature loops read them forward.
+                    if stride == 2 {
+                        for i in 0..<count {
+                            let from = stat + Int(nodeRows[i]) * 2
+                            ordered[2 * i] = from[0]
+                            ordered[2 * i + 1] = from[1]
+                        }
+                    } else {
+                        for i in 0..<count {
+                            let from = stat + Int(nodeRows[i]) * stride, to = ordered + i * stride
+                            for j in 0..<stride { to[j] = from[j] }
+                        }
+                    }
                     Histogram.build(
-                        hist, rows: rowBuffer.baseAddress! + start, count: count, codes: codes, featureCount: featureCount,
-                        stats: stat, stride: stride, offsets: offsets, binCounts: binCounts, features: features, threads: threads)
+                        hist, rows: nodeRows, count: count, codes: codes, dataRows: data.rows,
+                        stats: ordered, stride: stride, offsets: offsets, binCounts: binCounts, features: features, threads: threads)
                 }
             }
 
-            func bestSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], features: [Int]) -> Split {
+            func bestSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], rows nodeRows: Int, features: [Int]) -> Split {
                 var best = Split(left: [])
+                if case .gradient(let l2, _) = score {
+                    return bestGradientSplit(hist, sums: parent, rows: nodeRows, features: features, l2: l2)
+                }
                 parent.withUnsafeBufferPointer { p in
                     let parentSums = p.baseAddress!
                     let left = sums, right = sums + stride, withMissing = sums + 2 * stride
                     let parentTerm = score.term(parentSums)
+                    let w = score.weightIndex
+                    let rowsPerWeight = parentSums[w] > 0 ? Double(nodeRows) / parentSums[w] : 0
                     func consider(_ l: UnsafeMutablePointer<Double>, feature: Int, bin: Int, missingLeft: Bool?) {
                         for j in 0..<stride { right[j] = parentSums[j] - l[j] }
-                        guard score.allows(l, minLeaf: minLeaf), score.allows(right, minLeaf: minLeaf) else { return }
+                        guard score.allows(l, minLeaf: minLeaf, rowsPerWeight: rowsPerWeight),
+                              score.allows(right, minLeaf: minLeaf, rowsPerWeight: rowsPerWeight) else { return }
                         let gain = score.term(l) + score.term(right) - parentTerm
                         guard gain > best.gain else { return }
                         best.feature = feature
                         best.bin = bin
                         // Without missing rows here, unseen missing values follow the majority.
-                        best.missingLeft = missingLeft ?? (l[0] >= right[0])
+                        best.missingLeft = missingLeft ?? (l[w] >= right[w])
                         best.gain = gain
                         best.left = Array(UnsafeBufferPointer(start: l, count: stride))
                     }
@@ -110,7 +132,7 @@ struct TreeGrower {
                         let base = hist + offsets[f] * stride
                         let valueBins = data.valueBins[f]
                         let missing = data.missingCode[f] < 256 ? base + valueBins * stride : nil
-                        let missingWeight = missing?[0] ?? 0
+                        let missingWeight = missing?[w] ?? 0
                         for j in 0..<stride { left[j] = 0 }
                         // With missing rows, "all values left, missing right" is a split too.
                         let lastBin = missingWeight > 0 ? valueBins - 1 : valueBins - 2
@@ -118,7 +140,7 @@ struct TreeGrower {
                         for k in 0...lastBin {
                             let bin = base + k * stride
                             // An empty bin repeats the previous candidate.
-                            if bin[0] == 0 && k > 0 { continue }
+                            if bin[w] == 0 && k > 0 { continue }
                             for j in 0..<stride { left[j] += bin[j] }
                             if let missing, missingWeight > 0 {
                                 consider(left, feature: f, bin: k, missingLeft: false)
@@ -131,6 +153,57 @@ struct TreeGrower {
                             }
                         }
                     }
+                }
+                return best
+            }
+
+            // The same scan as `bestSplit` on `[g, h]` bins with the arithmetic written out:
+            // boosting spends most of its split search here.
+            func bestGradientSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], rows nodeRows: Int, features: [Int], l2: Double) -> Split {
+                var best = Split(left: [])
+                let g = parent[0], h = parent[1]
+                let parentTerm = g * g / (h + l2)
+                // A side needs `rounded(h · rows / H) >= minLeaf` estimated rows and the minimum hessian.
+                let minHessian = max(SplitScore.minHessian, h > 0 ? (minLeaf - 0.5) * h / Double(nodeRows) : 0)
+                var bestGain = 0.0, bestFeature = -1, bestBin = 0, bestMissingLeft = false, bestG = 0.0, bestH = 0.0
+                for f in features {
+                    let base = hist + offsets[f] * 2
+                    let valueBins = data.valueBins[f]
+                    let hasMissing = data.missingCode[f] < 256
+                    let mg = hasMissing ? base[valueBins * 2] : 0, mh = hasMissing ? base[valueBins * 2 + 1] : 0
+                    let lastBin = mh > 0 ? valueBins - 1 : valueBins - 2
+                    guard lastBin >= 0 else { continue }
+                    var gl = 0.0, hl = 0.0
+                    for k in 0...lastBin {
+                        let bh = base[2 * k + 1]
+                        if bh == 0 && k > 0 { continue }
+                        gl += base[2 * k]
+                        hl += bh
+                        // Missing right (or absent).
+                        var gr = g - gl, hr = h - hl
+                        if hl >= minHessian && hr >= minHessian {
+                            let gain = gl * gl / (hl + l2) + gr * gr / (hr + l2) - parentTerm
+                            if gain > bestGain {
+                                bestGain = gain; bestFeature = f; bestBin = k; bestG = gl; bestH = hl
+                                // Without missing rows here, unseen missing values follow the larger side.
+                                bestMissingLeft = mh > 0 ? false : hl >= hr
+                            }
+                        }
+                        if mh > 0 && k < valueBins - 1 {
+                            let gm = gl + mg, hm = hl + mh
+                            gr = g - gm
+                            hr = h - hm
+                            if hm >= minHessian && hr >= minHessian {
+                                let gain = gm * gm / (hm + l2) + gr * gr / (hr + l2) - parentTerm
+                                if gain > bestGain {
+                                    bestGain = gain; bestFeature = f; bestBin = k; bestG = gm; bestH = hm; bestMissingLeft = true
+                                }
+                            }
+                        }
+                    }
+                }
+                if bestFeature >= 0 {
+                    best = Split(feature: bestFeature, bin: bestBin, missingLeft: bestMissingLeft, gain: bestGain, left: [bestG, bestH])
                 }
                 return best
             }
@@ -153,7 +226,7 @@ struct TreeGrower {
                 let slot = pool.acquire()
                 let chosen = splitFeatures()
                 build(pool[slot], start: 0, count: rows.count, features: chosen)
-                let split = bestSplit(pool[slot], sums: rootSums, features: chosen)
+                let split = bestSplit(pool[slot], sums: rootSums, rows: rows.count, features: chosen)
                 if split.feature >= 0 {
                     open.append(Open(node: root, start: 0, count: rows.count, depth: 0, sums: rootSums, histogram: subtraction ? slot : nil, split: split))
                 }
@@ -180,10 +253,11 @@ struct TreeGrower {
                 rows.withUnsafeMutableBufferPointer { rowBuffer in
                     scratch.withUnsafeMutableBufferPointer { scratchBuffer in
                         let r = rowBuffer.baseAddress! + parent.start, s = scratchBuffer.baseAddress!
+                        let splitCodes = codes + split.feature * data.rows
                         var rightCount = 0
                         for i in 0..<parent.count {
                             let row = r[i]
-                            let code = Int(codes[Int(row) * featureCount + split.feature])
+                            let code = Int(splitCodes[Int(row)])
                             if code <= split.bin || (code == featureMissing && split.missingLeft) {
                                 r[leftCount] = row
                                 leftCount += 1
@@ -244,7 +318,7 @@ struct TreeGrower {
                         chosen = splitFeatures()
                         build(pool[slot], start: child.start, count: child.count, features: chosen)
                     }
-                    let childSplit = bestSplit(pool[slot], sums: child.sums, features: chosen)
+                    let childSplit = bestSplit(pool[slot], sums: child.sums, rows: child.count, features: chosen)
                     if childSplit.feature >= 0 {
                         found.append(Open(node: child.node, start: child.start, count: child.count, depth: depth, sums: child.sums, histogram: subtraction ? slot : nil, split: childSplit))
                         histograms[c] = nil
@@ -294,58 +368,42 @@ enum Histogram {
 
     static func build(
         _ hist: UnsafeMutablePointer<Double>, rows: UnsafePointer<Int32>, count: Int, codes: UnsafePointer<UInt8>,
-        featureCount: Int, stats: UnsafePointer<Double>, stride: Int, offsets: UnsafePointer<Int>, binCounts: [Int],
+        dataRows: Int, stats: UnsafePointer<Double>, stride: Int, offsets: UnsafePointer<Int>, binCounts: [Int],
         features: [Int], threads: Int
     ) {
-        for f in features { (hist + offsets[f] * stride).update(repeating: 0, count: binCounts[f] * stride) }
         let workers = count * features.count >= parallelWork ? max(1, min(threads, features.count)) : 1
         // Each worker owns whole features, so sums are added in row order whatever the threads.
-        let bases = features.map { offsets[$0] }
-        bases.withUnsafeBufferPointer { baseBuffer in
-            features.withUnsafeBufferPointer { featureBuffer in
-                let base = baseBuffer.baseAddress!, feature = featureBuffer.baseAddress!
-                let work = { (worker: Int) in
-                    let lo = features.count * worker / workers, hi = features.count * (worker + 1) / workers
-                    if stride == 3 {
+        features.withUnsafeBufferPointer { featureBuffer in
+            let feature = featureBuffer.baseAddress!
+            let featureCount = featureBuffer.count
+            TreeThreads.run(workers) { worker in
+                for j in (featureCount * worker / workers)..<(featureCount * (worker + 1) / workers) {
+                    let f = feature[j]
+                    let h = hist + offsets[f] * stride
+                    h.update(repeating: 0, count: binCounts[f] * stride)
+                    let column = codes + f * dataRows
+                    switch stride {
+                    case 3:
                         for i in 0..<count {
-                            let r = Int(rows[i])
-                            let s = stats + r * 3
-                            let a = s[0], b = s[1], c = s[2]
-                            let code = codes + r * featureCount
-                            for j in lo..<hi {
-                                let p = hist + (base[j] + Int(code[feature[j]])) * 3
-                                p[0] += a
-                                p[1] += b
-                                p[2] += c
+                            let p = h + Int(column[Int(rows[i])]) * 3, s = stats + i * 3
+                            p[0] += s[0]
+                            p[1] += s[1]
+                            p[2] += s[2]
+                        }
+                    case 2:
+                        // One 16-byte add per row: `[g, h]` as a pair.
+                        let bins = binCounts[f]
+                        h.withMemoryRebound(to: SIMD2<Double>.self, capacity: bins) { pairs in
+                            stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
+                                for i in 0..<count { pairs[Int(column[Int(rows[i])])] += s[i] }
                             }
                         }
-                    } else if stride == 2 {
+                    default:
                         for i in 0..<count {
-                            let r = Int(rows[i])
-                            let a = stats[r * 2], b = stats[r * 2 + 1]
-                            let code = codes + r * featureCount
-                            for j in lo..<hi {
-                                let p = hist + (base[j] + Int(code[feature[j]])) * 2
-                                p[0] += a
-                                p[1] += b
-                            }
-                        }
-                    } else {
-                        for i in 0..<count {
-                            let r = Int(rows[i])
-                            let s = stats + r * stride
-                            let code = codes + r * featureCount
-                            for j in lo..<hi {
-                                let p = hist + (base[j] + Int(code[feature[j]])) * stride
-                                for k in 0..<stride { p[k] += s[k] }
-                            }
+                            let p = h + Int(column[Int(rows[i])]) * stride, s = stats + i * stride
+                            for k in 0..<stride { p[k] += s[k] }
                         }
                     }
-                }
-                if workers == 1 {
-                    work(0)
-                } else {
-                    TreeThreads.run(workers, work)
                 }
             }
         }

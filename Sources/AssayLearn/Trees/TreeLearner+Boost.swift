@@ -23,7 +23,7 @@ extension TreeLearner {
 
         var margin = [Double](repeating: 0, count: rows * outputs)
         for r in 0..<rows { for k in 0..<outputs { margin[r * outputs + k] = base[k] } }
-        var stats = [Double](repeating: 0, count: rows * 3)
+        var stats = [Double](repeating: 0, count: rows * 2)
         var probability = [Double](repeating: 0, count: rows * outputs)
         var trees: [Tree] = []
         trees.reserveCapacity(p.rounds * outputs)
@@ -81,7 +81,7 @@ extension TreeLearner {
         }
     }
 
-    /// Per-row `[1, g, h]` of the loss for one output.
+    /// Per-row `[g, h]` of the loss for one output.
     private static func gradients(
         _ task: TrainingTask, margin: [Double], probability: [Double], outputs: Int, output k: Int, into stats: inout [Double]
     ) {
@@ -91,25 +91,22 @@ extension TreeLearner {
                 if outputs == 1 {
                     for r in 0..<rows {
                         let q = 1 / (1 + exp(-margin[r]))
-                        s[3 * r] = 1
-                        s[3 * r + 1] = q - (labels[r] == 1 ? 1 : 0)
-                        s[3 * r + 2] = max(q * (1 - q), 1e-16)
+                        s[2 * r] = q - (labels[r] == 1 ? 1 : 0)
+                        s[2 * r + 1] = max(q * (1 - q), 1e-16)
                     }
                 } else {
                     // LightGBM's scaling of the softmax hessian.
                     let factor = Double(outputs) / Double(outputs - 1)
                     for r in 0..<rows {
                         let q = probability[r * outputs + k]
-                        s[3 * r] = 1
-                        s[3 * r + 1] = q - (Int(labels[r]) == k ? 1 : 0)
-                        s[3 * r + 2] = max(factor * q * (1 - q), 1e-16)
+                        s[2 * r] = q - (Int(labels[r]) == k ? 1 : 0)
+                        s[2 * r + 1] = max(factor * q * (1 - q), 1e-16)
                     }
                 }
             } else {
                 for r in 0..<rows {
-                    s[3 * r] = 1
-                    s[3 * r + 1] = margin[r] - task.values[r]
-                    s[3 * r + 2] = 1
+                    s[2 * r] = margin[r] - task.values[r]
+                    s[2 * r + 1] = 1
                 }
             }
         }
@@ -127,12 +124,11 @@ extension TreeLearner {
             }
             return
         }
-        let features = data.featureCount
         for r in 0..<data.rows {
             var node = 0
             while !tree.isLeaf(node) {
                 let f = Int(tree.feature[node])
-                let code = Int(data.codes[r * features + f])
+                let code = Int(data.codes[f * data.rows + r])
                 let goLeft = code <= grown.binThreshold[node] || (code == data.missingCode[f] && tree.missingGoesLeft[node])
                 node = Int(goLeft ? tree.left[node] : tree.right[node])
             }
