@@ -82,11 +82,25 @@ struct TreeGrower {
 
             let ordered = UnsafeMutablePointer<Double>.allocate(capacity: max(1, rows.count * stride))
             defer { ordered.deallocate() }
+            // The bins each feature's last histogram filled; outside them a narrow histogram holds garbage.
+            let lowest = UnsafeMutablePointer<Int>.allocate(capacity: max(1, featureCount))
+            let highest = UnsafeMutablePointer<Int>.allocate(capacity: max(1, featureCount))
+            defer {
+                lowest.deallocate()
+                highest.deallocate()
+            }
             func build(_ hist: UnsafeMutablePointer<Double>, start: Int, count: Int, features: [Int]) {
                 rows.withUnsafeBufferPointer { rowBuffer in
                     let nodeRows = rowBuffer.baseAddress! + start
                     // The node's statistics in row order, so the per-feature loops read them forward.
-                    if stride == 2 {
+                    if stride == 3 {
+                        for i in 0..<count {
+                            let from = stat + Int(nodeRows[i]) * 3
+                            ordered[3 * i] = from[0]
+                            ordered[3 * i + 1] = from[1]
+                            ordered[3 * i + 2] = from[2]
+                        }
+                    } else if stride == 2 {
                         for i in 0..<count {
                             let from = stat + Int(nodeRows[i]) * 2
                             ordered[2 * i] = from[0]
@@ -100,7 +114,8 @@ struct TreeGrower {
                     }
                     Histogram.build(
                         hist, rows: nodeRows, count: count, codes: codes, dataRows: data.rows,
-                        stats: ordered, stride: stride, offsets: offsets, binCounts: binCounts, features: features, threads: threads)
+                        stats: ordered, stride: stride, offsets: offsets, binCounts: binCounts, features: features, threads: threads,
+                        narrow: !subtraction, lowest: lowest, highest: highest)
                 }
             }
 
@@ -108,6 +123,9 @@ struct TreeGrower {
                 var best = Split(left: [])
                 if case .gradient(let l2, _) = score {
                     return bestGradientSplit(hist, sums: parent, rows: nodeRows, features: features, l2: l2)
+                }
+                if case .gini(classes: 2) = score {
+                    return bestBinaryGiniSplit(hist, sums: parent, features: features)
                 }
                 parent.withUnsafeBufferPointer { p in
                     let parentSums = p.baseAddress!
@@ -131,13 +149,13 @@ struct TreeGrower {
                     for f in features {
                         let base = hist + offsets[f] * stride
                         let valueBins = data.valueBins[f]
-                        let missing = data.missingCode[f] < 256 ? base + valueBins * stride : nil
+                        let missing = highest[f] >= valueBins ? base + valueBins * stride : nil
                         let missingWeight = missing?[w] ?? 0
                         for j in 0..<stride { left[j] = 0 }
                         // With missing rows, "all values left, missing right" is a split too.
-                        let lastBin = missingWeight > 0 ? valueBins - 1 : valueBins - 2
-                        guard lastBin >= 0 else { continue }
-                        for k in 0...lastBin {
+                        let lastBin = min(missingWeight > 0 ? valueBins - 1 : valueBins - 2, highest[f])
+                        guard lowest[f] <= lastBin else { continue }
+                        for k in lowest[f]...lastBin {
                             let bin = base + k * stride
                             // An empty bin repeats the previous candidate.
                             if bin[w] == 0 && k > 0 { continue }
@@ -169,12 +187,12 @@ struct TreeGrower {
                 for f in features {
                     let base = hist + offsets[f] * 2
                     let valueBins = data.valueBins[f]
-                    let hasMissing = data.missingCode[f] < 256
+                    let hasMissing = highest[f] >= valueBins
                     let mg = hasMissing ? base[valueBins * 2] : 0, mh = hasMissing ? base[valueBins * 2 + 1] : 0
-                    let lastBin = mh > 0 ? valueBins - 1 : valueBins - 2
-                    guard lastBin >= 0 else { continue }
+                    let lastBin = min(mh > 0 ? valueBins - 1 : valueBins - 2, highest[f])
+                    guard lowest[f] <= lastBin else { continue }
                     var gl = 0.0, hl = 0.0
-                    for k in 0...lastBin {
+                    for k in lowest[f]...lastBin {
                         let bh = base[2 * k + 1]
                         if bh == 0 && k > 0 { continue }
                         gl += base[2 * k]
@@ -206,6 +224,48 @@ struct TreeGrower {
                     best = Split(feature: bestFeature, bin: bestBin, missingLeft: bestMissingLeft, gain: bestGain, left: [bestG, bestH])
                 }
                 return best
+            }
+
+            // The same scan for two-class gini on `[w, c0, c1]` bins, the forest's usual case.
+            func bestBinaryGiniSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], features: [Int]) -> Split {
+                let w = parent[0], c0 = parent[1], c1 = parent[2]
+                guard w > 0 else { return Split(left: []) }
+                let parentTerm = (c0 * c0 + c1 * c1) / w
+                var bestGain = 0.0, bestFeature = -1, bestBin = 0, bestMissingLeft = false
+                var best0 = 0.0, best1 = 0.0, bestW = 0.0
+                @inline(__always) func consider(_ lw: Double, _ l0: Double, _ l1: Double, _ f: Int, _ k: Int, _ missingLeft: Bool?) {
+                    let rw = w - lw
+                    guard lw >= minLeaf && rw >= minLeaf else { return }
+                    let r0 = c0 - l0, r1 = c1 - l1
+                    let gain = (l0 * l0 + l1 * l1) / lw + (r0 * r0 + r1 * r1) / rw - parentTerm
+                    guard gain > bestGain else { return }
+                    bestGain = gain; bestFeature = f; bestBin = k; bestW = lw; best0 = l0; best1 = l1
+                    bestMissingLeft = missingLeft ?? (lw >= rw)
+                }
+                for f in features {
+                    let base = hist + offsets[f] * 3
+                    let valueBins = data.valueBins[f]
+                    let m = highest[f] >= valueBins ? base + valueBins * 3 : nil
+                    let mw = m?[0] ?? 0
+                    let lastBin = min(mw > 0 ? valueBins - 1 : valueBins - 2, highest[f])
+                    guard lowest[f] <= lastBin else { continue }
+                    var lw = 0.0, l0 = 0.0, l1 = 0.0
+                    for k in lowest[f]...lastBin {
+                        let bin = base + 3 * k
+                        if bin[0] == 0 && k > 0 { continue }
+                        lw += bin[0]
+                        l0 += bin[1]
+                        l1 += bin[2]
+                        if let m, mw > 0 {
+                            consider(lw, l0, l1, f, k, false)
+                            if k < valueBins - 1 { consider(lw + mw, l0 + m[1], l1 + m[2], f, k, true) }
+                        } else {
+                            consider(lw, l0, l1, f, k, nil)
+                        }
+                    }
+                }
+                guard bestFeature >= 0 else { return Split(left: []) }
+                return Split(feature: bestFeature, bin: bestBin, missingLeft: bestMissingLeft, gain: bestGain, left: [bestW, best0, best1])
             }
 
             func canSplit(count: Int, depth: Int) -> Bool {
@@ -369,7 +429,7 @@ enum Histogram {
     static func build(
         _ hist: UnsafeMutablePointer<Double>, rows: UnsafePointer<Int32>, count: Int, codes: UnsafePointer<UInt8>,
         dataRows: Int, stats: UnsafePointer<Double>, stride: Int, offsets: UnsafePointer<Int>, binCounts: [Int],
-        features: [Int], threads: Int
+        features: [Int], threads: Int, narrow: Bool, lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
     ) {
         let workers = count * features.count >= parallelWork ? max(1, min(threads, features.count)) : 1
         // Each worker owns whole features, so sums are added in row order whatever the threads.
@@ -379,9 +439,22 @@ enum Histogram {
             TreeThreads.run(workers) { worker in
                 for j in (featureCount * worker / workers)..<(featureCount * (worker + 1) / workers) {
                     let f = feature[j]
-                    let h = hist + offsets[f] * stride
-                    h.update(repeating: 0, count: binCounts[f] * stride)
                     let column = codes + f * dataRows
+                    // A small node touches few bins: find them first and clear and scan only those.
+                    var lo = 0, hi = binCounts[f] - 1
+                    if narrow {
+                        lo = 255
+                        hi = 0
+                        for i in 0..<count {
+                            let c = Int(column[Int(rows[i])])
+                            lo = min(lo, c)
+                            hi = max(hi, c)
+                        }
+                    }
+                    lowest[f] = lo
+                    highest[f] = hi
+                    let h = hist + offsets[f] * stride
+                    (h + lo * stride).update(repeating: 0, count: (hi - lo + 1) * stride)
                     switch stride {
                     case 3:
                         for i in 0..<count {
@@ -392,8 +465,7 @@ enum Histogram {
                         }
                     case 2:
                         // One 16-byte add per row: `[g, h]` as a pair.
-                        let bins = binCounts[f]
-                        h.withMemoryRebound(to: SIMD2<Double>.self, capacity: bins) { pairs in
+                        h.withMemoryRebound(to: SIMD2<Double>.self, capacity: hi + 1) { pairs in
                             stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
                                 for i in 0..<count { pairs[Int(column[Int(rows[i])])] += s[i] }
                             }
