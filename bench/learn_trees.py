@@ -49,9 +49,11 @@ def timed(fit, predict, x_test, y_test):
     start = time.perf_counter()
     model = fit()
     fit_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    p = predict(model, x_test)
-    predict_seconds = time.perf_counter() - start
+    predict_seconds = float("inf")
+    for _ in range(3):  # best of three, as assay-learn-bench measures
+        start = time.perf_counter()
+        p = predict(model, x_test)
+        predict_seconds = min(predict_seconds, time.perf_counter() - start)
     return {"fit_seconds": fit_seconds, "auc": roc_auc_score(y_test, p),
             "predict_rows_per_second": len(y_test) / predict_seconds}
 

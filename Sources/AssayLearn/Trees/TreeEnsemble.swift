@@ -151,29 +151,59 @@ public struct TreeEnsemble: Sendable, Hashable, Codable {
     }
 }
 
-/// A tree's nodes interleaved for prediction: one cache line holds a node's whole decision.
+/// A tree's nodes interleaved for prediction, walked without branches: a leaf is a node that
+/// leads to itself, so a row can take as many steps as the tree is deep, and several rows walk
+/// side by side to hide each step's latency.
 struct PackedTree: Sendable {
     struct Node {
         var threshold: Double
         var feature: Int32
         var left: Int32
         var right: Int32
-        var missingLeft: Bool
+        /// 1 when a missing value goes left.
+        var missingLeft: Int32
     }
 
     var nodes: [Node]
     var value: [Double]
     var outputs: Int
     var outputIndex: Int
+    var depth: Int
 
     init(_ tree: Tree) {
-        nodes = (0..<tree.nodeCount).map {
-            Node(threshold: tree.threshold[$0], feature: tree.feature[$0], left: tree.left[$0], right: tree.right[$0], missingLeft: tree.missingGoesLeft[$0])
+        nodes = (0..<tree.nodeCount).map { i in
+            if tree.isLeaf(i) {
+                // Never goes right, even for NaN: `NaN > ∞` is false.
+                return Node(threshold: .infinity, feature: 0, left: Int32(i), right: Int32(i), missingLeft: 1)
+            }
+            return Node(threshold: tree.threshold[i], feature: tree.feature[i], left: tree.left[i], right: tree.right[i], missingLeft: tree.missingGoesLeft[i] ? 1 : 0)
         }
         value = tree.value
         outputs = tree.outputs
         outputIndex = tree.outputIndex
+        var depths = [Int](repeating: 0, count: tree.nodeCount)
+        var deepest = 0
+        for i in 0..<tree.nodeCount where !tree.isLeaf(i) {
+            // Children come after their parents, so a parent's depth is known first.
+            depths[Int(tree.left[i])] = depths[i] + 1
+            depths[Int(tree.right[i])] = depths[i] + 1
+            deepest = max(deepest, depths[i] + 1)
+        }
+        depth = deepest
     }
+
+    /// One step from node `i` for value `v`. `v > t` sends NaN left and `!(v <= t)` sends it
+    /// right; they agree on every number.
+    @inline(__always)
+    static func step(_ n: UnsafePointer<Node>, _ i: Int, _ x: UnsafePointer<Double>, _ rows: Int, _ r: Int) -> Int {
+        let node = n[i]
+        let v = x[Int(node.feature) * rows + r]
+        let right = node.missingLeft != 0 ? v > node.threshold : !(v <= node.threshold)
+        return Int(right ? node.right : node.left)
+    }
+
+    /// Lanes walked together.
+    static let lanes = 8
 
     /// Adds this tree's leaf values for rows `range` of column-major `x` to `out` (rows × outputs).
     func accumulate(_ x: UnsafePointer<Double>, rows: Int, range: Range<Int>, into out: UnsafeMutablePointer<Double>, outputs total: Int) {
@@ -181,19 +211,43 @@ struct PackedTree: Sendable {
             value.withUnsafeBufferPointer { valueBuffer in
                 let n = nodeBuffer.baseAddress!
                 let v = valueBuffer.baseAddress!
-                for r in range {
-                    var i = 0
-                    while n[i].feature >= 0 {
-                        let node = n[i]
-                        let xv = x[Int(node.feature) * rows + r]
-                        let goLeft = xv <= node.threshold || (xv.isNaN && node.missingLeft)
-                        i = Int(goLeft ? node.left : node.right)
-                    }
+                @inline(__always) func add(_ r: Int, _ i: Int) {
                     if outputs == 1 {
                         out[r * total + outputIndex] += v[i]
                     } else {
                         for k in 0..<outputs { out[r * total + k] += v[i * outputs + k] }
                     }
+                }
+                var r = range.lowerBound
+                // Shallow trees: every lane takes `depth` steps.
+                if depth <= 16 {
+                    var at = (0, 0, 0, 0, 0, 0, 0, 0)
+                    while r + Self.lanes <= range.upperBound {
+                        at = (0, 0, 0, 0, 0, 0, 0, 0)
+                        for _ in 0..<depth {
+                            at.0 = Self.step(n, at.0, x, rows, r)
+                            at.1 = Self.step(n, at.1, x, rows, r + 1)
+                            at.2 = Self.step(n, at.2, x, rows, r + 2)
+                            at.3 = Self.step(n, at.3, x, rows, r + 3)
+                            at.4 = Self.step(n, at.4, x, rows, r + 4)
+                            at.5 = Self.step(n, at.5, x, rows, r + 5)
+                            at.6 = Self.step(n, at.6, x, rows, r + 6)
+                            at.7 = Self.step(n, at.7, x, rows, r + 7)
+                        }
+                        add(r, at.0); add(r + 1, at.1); add(r + 2, at.2); add(r + 3, at.3)
+                        add(r + 4, at.4); add(r + 5, at.5); add(r + 6, at.6); add(r + 7, at.7)
+                        r += Self.lanes
+                    }
+                }
+                while r < range.upperBound {
+                    var i = 0
+                    while true {
+                        let next = Self.step(n, i, x, rows, r)
+                        if next == i { break }
+                        i = next
+                    }
+                    add(r, i)
+                    r += 1
                 }
             }
         }
