@@ -113,6 +113,10 @@ public struct TreeEnsemble: Sendable, Hashable, Codable {
 
     /// `x` with exactly this model's features in order; absent features are all missing.
     private func aligned(_ x: FeatureMatrix) -> FeatureMatrix {
+        // The fields are public; a matrix edited out of shape predicts as all missing, not a crash.
+        guard x.rows >= 0, x.values.count == x.rows * x.names.count else {
+            return FeatureMatrix(trusted: max(x.rows, 0), featureNames, [Double](repeating: .nan, count: max(x.rows, 0) * featureNames.count))
+        }
         if x.names == featureNames { return x }
         var position: [String: Int] = [:]
         for (i, name) in x.names.enumerated() where position[name] == nil { position[name] = i }
@@ -127,6 +131,7 @@ public struct TreeEnsemble: Sendable, Hashable, Codable {
     func validate() throws(LearnError) {
         let outputs = baseScore.count
         guard outputs >= 1 else { throw LearnError("a saved model has no outputs", help: "save the model again") }
+        guard !featureNames.isEmpty else { throw LearnError("a saved model has no features", help: "save the model again") }
         if let classes, classes.count < 2 || (outputs != 1 && outputs != classes.count) {
             throw LearnError("a saved model's classes do not match its outputs", help: "save the model again")
         }
@@ -152,8 +157,8 @@ public struct TreeEnsemble: Sendable, Hashable, Codable {
 }
 
 /// A tree's nodes interleaved for prediction, walked without branches: a leaf is a node that
-/// leads to itself, so a row can take as many steps as the tree is deep, and several rows walk
-/// side by side to hide each step's latency.
+/// leads to itself, so eight rows can walk side by side, hiding each step's latency, until
+/// none of them moves.
 struct PackedTree: Sendable {
     struct Node {
         var threshold: Double
@@ -219,12 +224,15 @@ struct PackedTree: Sendable {
                     }
                 }
                 var r = range.lowerBound
-                // Shallow trees: every lane takes `depth` steps.
-                if depth <= 16 {
+                // Lanes step together until none moves (at most `depth` steps); shallow trees
+                // skip the check and just take `depth` steps.
+                let deep = depth > 16
+                do {
                     var at = (0, 0, 0, 0, 0, 0, 0, 0)
                     while r + Self.lanes <= range.upperBound {
                         at = (0, 0, 0, 0, 0, 0, 0, 0)
                         for _ in 0..<depth {
+                            let before = at
                             at.0 = Self.step(n, at.0, x, rows, r)
                             at.1 = Self.step(n, at.1, x, rows, r + 1)
                             at.2 = Self.step(n, at.2, x, rows, r + 2)
@@ -233,6 +241,10 @@ struct PackedTree: Sendable {
                             at.5 = Self.step(n, at.5, x, rows, r + 5)
                             at.6 = Self.step(n, at.6, x, rows, r + 6)
                             at.7 = Self.step(n, at.7, x, rows, r + 7)
+                            guard deep else { continue }
+                            let moved = (before.0 ^ at.0) | (before.1 ^ at.1) | (before.2 ^ at.2) | (before.3 ^ at.3)
+                                | (before.4 ^ at.4) | (before.5 ^ at.5) | (before.6 ^ at.6) | (before.7 ^ at.7)
+                            if moved == 0 { break }
                         }
                         add(r, at.0); add(r + 1, at.1); add(r + 2, at.2); add(r + 3, at.3)
                         add(r + 4, at.4); add(r + 5, at.5); add(r + 6, at.6); add(r + 7, at.7)

@@ -64,6 +64,7 @@ public struct ForestParameters: Sendable, Hashable {
     public var depth: Int?
     /// nil follows scikit-learn: `sqrt` for classes, all features for values.
     public var maxFeatures: MaxFeatures?
+    /// Minimum rows in a leaf, counting a row drawn twice by the bootstrap twice.
     public var minLeaf: Int
     /// Draw each tree's rows with replacement; without it every tree sees every row.
     public var bootstrap: Bool
