@@ -294,3 +294,13 @@ import Testing
         #expect(many.last == 999)
     }
 }
+
+@Suite struct BinningTests {
+    @Test func radixSortOrdersLikeComparison() {
+        var rng = SplitMix(seed: 11)
+        var values = (0..<5_000).map { _ in (Double(rng.next() >> 11) * 0x1p-53 - 0.5) * 1e6 }
+        values += [0, -0.0, .infinity, -.infinity, 1e-300, -1e-300, 42, 42]
+        let sorted = BinnedFeatures.radixSorted(values)
+        #expect(sorted == values.map { $0 == 0 ? 0 : $0 }.sorted())
+    }
+}

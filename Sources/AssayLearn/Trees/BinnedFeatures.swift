@@ -50,7 +50,7 @@ struct BinnedFeatures: Sendable {
                                     if !column[r].isNaN { sample.append(column[r]) }
                                     r += step
                                 }
-                                let featureEdges = Self.edges(sortedValues: sample.sorted(), maxBins: maxBins)
+                                let featureEdges = Self.edges(sortedValues: Self.radixSorted(sample), maxBins: maxBins)
                                 var missing = false
                                 let missingCode = UInt8(featureEdges.count)
                                 featureEdges.withUnsafeBufferPointer { e in
@@ -133,6 +133,40 @@ struct BinnedFeatures: Sendable {
         }
         edges.append(last.isFinite ? last : (edges.last ?? 0))
         return edges
+    }
+
+    /// Finite and infinite doubles (no NaN) in ascending order, by an LSD radix sort on keys
+    /// that order like the doubles: several times faster than a comparison sort here.
+    static func radixSorted(_ values: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 64 else { return values.sorted() }
+        var keys = values.map { v -> UInt64 in
+            // -0.0 and 0.0 are equal values; give them one key.
+            let bits = (v == 0 ? 0.0 : v).bitPattern
+            return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        }
+        var other = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 2048)
+        for pass in 0..<6 {
+            let shift = UInt64(pass * 11)
+            for i in 0..<2048 { counts[i] = 0 }
+            for k in keys { counts[Int((k >> shift) & 2047)] += 1 }
+            var total = 0
+            for i in 0..<2048 {
+                let c = counts[i]
+                counts[i] = total
+                total += c
+            }
+            for k in keys {
+                let d = Int((k >> shift) & 2047)
+                other[counts[d]] = k
+                counts[d] += 1
+            }
+            swap(&keys, &other)
+        }
+        return keys.map { k in
+            Double(bitPattern: k & (1 << 63) != 0 ? k & ~(1 << 63) : ~k)
+        }
     }
 
     /// Halfway between two values, kept finite so thresholds survive JSON.

@@ -82,20 +82,29 @@ public struct TreeEnsemble: Sendable, Hashable, Codable {
         var out = [Double](repeating: 0, count: rows * outputs)
         guard rows > 0 else { return out }
         let packed = trees.map(PackedTree.init)
-        let block = 512
+        // Rows are walked a block at a time, copied row-major so each row's features share a
+        // few cache lines while every tree visits them.
+        let block = 256
         let blocks = (rows + block - 1) / block
         let workers = max(1, min(threads, blocks))
+        let features = featureNames.count
         x.values.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { outBuffer in
                 let outBase = outBuffer.baseAddress!
                 let xBase = xs.baseAddress!
                 TreeThreads.run(workers) { worker in
+                    let local = UnsafeMutablePointer<Double>.allocate(capacity: block * features)
+                    defer { local.deallocate() }
                     var b = worker
                     while b < blocks {
                         let start = b * block
                         let end = min(rows, start + block)
+                        for f in 0..<features {
+                            let column = xBase + f * rows
+                            for r in start..<end { local[(r - start) * features + f] = column[r] }
+                        }
                         for tree in packed {
-                            tree.accumulate(xBase, rows: rows, range: start..<end, into: outBase, outputs: outputs)
+                            tree.accumulate(local, features: features, count: end - start, into: outBase + start * outputs, outputs: outputs)
                         }
                         b += workers
                     }
@@ -200,9 +209,9 @@ struct PackedTree: Sendable {
     /// One step from node `i` for value `v`. `v > t` sends NaN left and `!(v <= t)` sends it
     /// right; they agree on every number.
     @inline(__always)
-    static func step(_ n: UnsafePointer<Node>, _ i: Int, _ x: UnsafePointer<Double>, _ rows: Int, _ r: Int) -> Int {
+    static func step(_ n: UnsafePointer<Node>, _ i: Int, _ x: UnsafePointer<Double>, _ features: Int, _ r: Int) -> Int {
         let node = n[i]
-        let v = x[Int(node.feature) * rows + r]
+        let v = x[r * features + Int(node.feature)]
         let right = node.missingLeft != 0 ? v > node.threshold : !(v <= node.threshold)
         return Int(right ? node.right : node.left)
     }
@@ -210,8 +219,9 @@ struct PackedTree: Sendable {
     /// Lanes walked together.
     static let lanes = 8
 
-    /// Adds this tree's leaf values for rows `range` of column-major `x` to `out` (rows × outputs).
-    func accumulate(_ x: UnsafePointer<Double>, rows: Int, range: Range<Int>, into out: UnsafeMutablePointer<Double>, outputs total: Int) {
+    /// Adds this tree's leaf values for `count` rows of row-major `x` to `out` (rows × outputs).
+    func accumulate(_ x: UnsafePointer<Double>, features: Int, count: Int, into out: UnsafeMutablePointer<Double>, outputs total: Int) {
+        let range = 0..<count
         nodes.withUnsafeBufferPointer { nodeBuffer in
             value.withUnsafeBufferPointer { valueBuffer in
                 let n = nodeBuffer.baseAddress!
@@ -233,14 +243,14 @@ struct PackedTree: Sendable {
                         at = (0, 0, 0, 0, 0, 0, 0, 0)
                         for _ in 0..<depth {
                             let before = at
-                            at.0 = Self.step(n, at.0, x, rows, r)
-                            at.1 = Self.step(n, at.1, x, rows, r + 1)
-                            at.2 = Self.step(n, at.2, x, rows, r + 2)
-                            at.3 = Self.step(n, at.3, x, rows, r + 3)
-                            at.4 = Self.step(n, at.4, x, rows, r + 4)
-                            at.5 = Self.step(n, at.5, x, rows, r + 5)
-                            at.6 = Self.step(n, at.6, x, rows, r + 6)
-                            at.7 = Self.step(n, at.7, x, rows, r + 7)
+                            at.0 = Self.step(n, at.0, x, features, r)
+                            at.1 = Self.step(n, at.1, x, features, r + 1)
+                            at.2 = Self.step(n, at.2, x, features, r + 2)
+                            at.3 = Self.step(n, at.3, x, features, r + 3)
+                            at.4 = Self.step(n, at.4, x, features, r + 4)
+                            at.5 = Self.step(n, at.5, x, features, r + 5)
+                            at.6 = Self.step(n, at.6, x, features, r + 6)
+                            at.7 = Self.step(n, at.7, x, features, r + 7)
                             guard deep else { continue }
                             let moved = (before.0 ^ at.0) | (before.1 ^ at.1) | (before.2 ^ at.2) | (before.3 ^ at.3)
                                 | (before.4 ^ at.4) | (before.5 ^ at.5) | (before.6 ^ at.6) | (before.7 ^ at.7)
@@ -254,7 +264,7 @@ struct PackedTree: Sendable {
                 while r < range.upperBound {
                     var i = 0
                     while true {
-                        let next = Self.step(n, i, x, rows, r)
+                        let next = Self.step(n, i, x, features, r)
                         if next == i { break }
                         i = next
                     }

@@ -424,7 +424,7 @@ struct HistogramPool {
 /// The hot loops: summing row statistics into bins, and a child's bins out of its parent's.
 enum Histogram {
     /// Rows × features below which one thread builds the histogram alone.
-    static let parallelWork = 1 << 16
+    static let parallelWork = 1 << 17
 
     static func build(
         _ hist: UnsafeMutablePointer<Double>, rows: UnsafePointer<Int32>, count: Int, codes: UnsafePointer<UInt8>,
