@@ -66,6 +66,8 @@ let package = Package(
             name: "assay-csv-bench",
             dependencies: ["AssayFrame", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // Times tree fits and predictions on a CSV for bench/learn_trees.py.
+        .executableTarget(name: "assay-learn-bench", dependencies: ["AssayLearn", "AssayFrame"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
