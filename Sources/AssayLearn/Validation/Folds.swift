@@ -1,10 +1,11 @@
+import AssayFrame
 /// Row splits for validation, deterministic for a seed: the same seed gives the same folds on
 /// every machine. Train and test indices are sorted.
 public enum Folds {
     /// K folds over `rows` rows in a seeded random order; fold sizes differ by at most one.
     public static func kFold(rows: Int, k: Int, seed: UInt64) throws(LearnError) -> [(train: [Int], test: [Int])] {
         try check(k: k, rows: rows)
-        var generator = FoldGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var order = Array(0..<rows)
         generator.shuffle(&order)
         var fold = [Int](repeating: 0, count: rows)
@@ -16,7 +17,7 @@ public enum Folds {
     /// in turn, continuing where the previous class stopped so fold sizes stay balanced.
     public static func stratifiedKFold(labels: [Int32], k: Int, seed: UInt64) throws(LearnError) -> [(train: [Int], test: [Int])] {
         try check(k: k, rows: labels.count)
-        var generator = FoldGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var fold = [Int](repeating: 0, count: labels.count)
         var next = 0
         for rows in rowsByClass(labels) {
@@ -40,7 +41,7 @@ public enum Folds {
         if let labels, labels.count != rows {
             throw LearnError("\(labels.count) labels for \(rows) rows")
         }
-        var generator = FoldGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let testCount = min(max(Int((fraction * Double(rows)).rounded()), 1), rows - 1)
         var isTest = [Bool](repeating: false, count: rows)
         if let labels {
@@ -79,52 +80,5 @@ public enum Folds {
         (0..<k).map { f in
             (fold.indices.filter { fold[$0] != f }, fold.indices.filter { fold[$0] == f })
         }
-    }
-}
-
-/// xoshiro256** seeded through SplitMix64, with its own bounded draws and shuffle so folds do
-/// not depend on the standard library's algorithms.
-struct FoldGenerator {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
-
-    init(seed: UInt64) {
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s = (splitMix(), splitMix(), splitMix(), splitMix())
-    }
-
-    mutating func next() -> UInt64 {
-        let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0
-        s.3 ^= s.1
-        s.1 ^= s.2
-        s.0 ^= s.3
-        s.2 ^= t
-        s.3 = s.3 << 45 | s.3 >> 19
-        return result
-    }
-
-    /// Uniform in 0..<bound (Lemire's multiply-and-reject).
-    mutating func below(_ bound: Int) -> Int {
-        guard bound > 1 else { return 0 }
-        let b = UInt64(bound)
-        var product = next().multipliedFullWidth(by: b)
-        if product.low < b {
-            let threshold = (0 &- b) % b
-            while product.low < threshold { product = next().multipliedFullWidth(by: b) }
-        }
-        return Int(product.high)
-    }
-
-    mutating func shuffle(_ values: inout [Int]) {
-        guard values.count > 1 else { return }
-        for i in 0..<(values.count - 1) { values.swapAt(i, i + below(values.count - i)) }
     }
 }

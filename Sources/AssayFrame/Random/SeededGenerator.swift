@@ -1,10 +1,10 @@
 /// xoshiro256** seeded through SplitMix64: the same seed gives the same numbers on every
 /// platform and Swift version (the standard library's bounded-random algorithms are not
 /// promised to stay the same, so bounds and shuffles are done here too).
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         var splitMix = seed
         func next() -> UInt64 {
             splitMix &+= 0x9E37_79B9_7F4A_7C15
@@ -16,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
         state = (next(), next(), next(), next())
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         let result = rotate(state.1 &* 5, 7) &* 9
         let t = state.1 << 17
         state.2 ^= state.0
@@ -29,7 +29,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// Uniform in 0..<bound without bias (Lemire's multiply-and-reject); 0 when bound ≤ 1.
-    mutating func index(below bound: Int) -> Int {
+    public mutating func index(below bound: Int) -> Int {
         guard bound > 1 else { return 0 }
         let b = UInt64(bound)
         var product = next().multipliedFullWidth(by: b)
@@ -42,7 +42,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     /// Fisher–Yates on the first `count` positions: afterwards `values[..<count]` is a uniform
     /// sample without replacement in random order.
-    mutating func shuffle<T>(_ values: inout [T], first count: Int? = nil) {
+    public mutating func shuffle<T>(_ values: inout [T], first count: Int? = nil) {
         let n = values.count
         for i in 0..<min(count ?? n, max(n - 1, 0)) {
             values.swapAt(i, i + index(below: n - i))
