@@ -21,7 +21,8 @@ public final class AssayInterpreter: KernelInterpreter {
                 pygmentsLexer: "python", codemirrorMode: "python"),
             banner: "Assay \(AssayVersion.current): data, models and experiments in one language.\n"
                 + "Type `help` for the commands, `help NAME` for one of them.",
-            helpLinks: [(text: "Assay language", url: "https://github.com/assay-kernel/assay/blob/main/README.md")])
+            // No public home page yet: the reference is `help` inside the kernel.
+            helpLinks: [])
     }
 
     public func execute(_ request: ExecuteRequest, output: any OutputSink, cancellation: CancellationToken) -> ExecuteOutcome {
