@@ -100,7 +100,11 @@ scores3 = X @ np.array([[1.0, -1.0, 0.5], [-0.5, 1.5, 0.0], [0.0, 0.0, -1.0]]).T
 ym = np.array([rng.choice(3, p=np.exp(s) / np.exp(s).sum()) for s in scores3])
 yv = X @ np.array([3.0, -1.0, 0.2]) + 5 + rng.normal(0, 1, n)
 header_data = f"""    /// 60 rows of 3 standardized features (column-major) with a binary, a three-class and a numeric target.
-    static let x = try! FeatureMatrix(rows: {n}, names: ["f1", "f2", "f3"], values: {sw(X.T)})
+    let x: FeatureMatrix
+
+    init() throws {{
+        x = try FeatureMatrix(rows: {n}, names: ["f1", "f2", "f3"], values: {sw(X.T)})
+    }}
     static let binary = Target.classes(labels: {si(yb)}, classes: {classes(2)})
     static let multiclass = Target.classes(labels: {si(ym)}, classes: {classes(3)})
     static let numeric = Target.values({sw(yv)})
@@ -128,7 +132,7 @@ for reg, l1, tol in [(0.05, 0.0, 1e-6), (0.02, 1.0, 1e-5), (0.05, 0.5, 1e-5)]:
     tag = {0.0: "Ridge", 1.0: "Lasso", 0.5: "ElasticNet"}[l1]
     model_test(
         f"binaryLogistic{tag}", f"Binary logistic regression, reg {reg}, l1_ratio {l1}; tolerance {tol}.",
-        f"let model = try LogisticRegression(reg: {reg}, l1Ratio: {l1}, maxIter: 1000, tolerance: 1e-10).fitLogistic(Self.x, Self.binary, context: FitContext())",
+        f"let model = try LogisticRegression(reg: {reg}, l1Ratio: {l1}, maxIter: 1000, tolerance: 1e-10).fitLogistic(x, Self.binary, context: FitContext())",
         [(call + ".coef_, .intercept_", f"#expect(allClose(model.terms.weights[0] + model.terms.intercepts, {sw(np.r_[m.coef_[0], m.intercept_])}, {tol}))")])
 
 for reg, l1, tol in [(0.05, 0.0, 1e-6), (0.02, 1.0, 1e-5)]:
@@ -139,10 +143,10 @@ for reg, l1, tol in [(0.05, 0.0, 1e-6), (0.02, 1.0, 1e-5)]:
     proba = m.predict_proba(X[:5])
     model_test(
         f"multinomialLogistic{tag}", f"Multinomial logistic regression, reg {reg}, l1_ratio {l1}; tolerance {tol} (intercepts compared after centring: only their differences matter).",
-        f"let model = try LogisticRegression(reg: {reg}, l1Ratio: {l1}, maxIter: 1000, tolerance: 1e-10).fitLogistic(Self.x, Self.multiclass, context: FitContext())",
+        f"let model = try LogisticRegression(reg: {reg}, l1Ratio: {l1}, maxIter: 1000, tolerance: 1e-10).fitLogistic(x, Self.multiclass, context: FitContext())",
         [(call + ".coef_", f"#expect(allClose(model.terms.weights.flatMap {{ $0 }}, {sw(m.coef_)}, {tol}))"),
          (call + ".intercept_ - mean", f"#expect(allClose(centred(model.terms.intercepts), {sw(m.intercept_ - m.intercept_.mean())}, {tol}))"),
-         ("...predict_proba(X[:5])", f"#expect(allClose(probabilities(model.predict(Self.x.take([0, 1, 2, 3, 4]))), {sw(proba)}, {tol}))")])
+         ("...predict_proba(X[:5])", f"#expect(allClose(probabilities(model.predict(x.take([0, 1, 2, 3, 4]))), {sw(proba)}, {tol}))")])
 
 for label, make, call, tol in [
     ("ordinaryLeastSquares", "LinearRegression(reg: 0)", "LinearRegression()", 1e-9),
@@ -153,7 +157,7 @@ for label, make, call, tol in [
     m = eval("linear_model." + call.replace("60*", str(n) + "*")).fit(X, yv)
     model_test(
         label, f"Linear regression: {call}; tolerance {tol}.",
-        f"let model = try {make}.fitLinear(Self.x, Self.numeric, context: FitContext())",
+        f"let model = try {make}.fitLinear(x, Self.numeric, context: FitContext())",
         [(call + ".fit(X, yv).coef_, .intercept_", f"#expect(allClose(model.coefficients + [model.intercept], {sw(np.r_[m.coef_, m.intercept_])}, {tol}))")])
 
 Xq = rng.normal(0, 1, (6, p))
@@ -163,8 +167,8 @@ for weights in ["uniform", "distance"]:
     model_test(
         f"knn{weights.capitalize()}", f"k nearest neighbours, k 5, {weights} weights, on 6 new rows; tolerance 1e-12.",
         f"let query = try FeatureMatrix(rows: 6, names: [\"f1\", \"f2\", \"f3\"], values: {sw(Xq.T)})\n"
-        f"        let classifier = try NearestNeighbors(k: 5, weights: .{weights}).fit(Self.x, Self.multiclass, context: FitContext(threads: 2))\n"
-        f"        let regressor = try NearestNeighbors(k: 5, weights: .{weights}).fit(Self.x, Self.numeric, context: FitContext(threads: 2))",
+        f"        let classifier = try NearestNeighbors(k: 5, weights: .{weights}).fit(x, Self.multiclass, context: FitContext(threads: 2))\n"
+        f"        let regressor = try NearestNeighbors(k: 5, weights: .{weights}).fit(x, Self.numeric, context: FitContext(threads: 2))",
         [(f"KNeighborsClassifier(n_neighbors=5, weights='{weights}').fit(X, ym).predict_proba(Xq)", f"#expect(allClose(probabilities(classifier.predict(query)), {sw(c.predict_proba(Xq))}, 1e-12))"),
          (f"KNeighborsRegressor(n_neighbors=5, weights='{weights}').fit(X, yv).predict(Xq)", f"#expect(allClose(values(regressor.predict(query)), {sw(r.predict(Xq))}, 1e-12))")])
 
@@ -172,7 +176,7 @@ nb = naive_bayes.GaussianNB().fit(X, ym)
 model_test(
     "gaussianNaiveBayes", "Gaussian naive Bayes on 6 new rows; tolerance 1e-12.",
     f"let query = try FeatureMatrix(rows: 6, names: [\"f1\", \"f2\", \"f3\"], values: {sw(Xq.T)})\n"
-    "        let model = try GaussianNaiveBayes().fitBayes(Self.x, Self.multiclass, context: FitContext())",
+    "        let model = try GaussianNaiveBayes().fitBayes(x, Self.multiclass, context: FitContext())",
     [("GaussianNB().fit(X, ym).theta_", f"#expect(allClose(model.means, {sw(nb.theta_)}, 1e-12))"),
      ("GaussianNB().fit(X, ym).var_", f"#expect(allClose(model.variances, {sw(nb.var_)}, 1e-12))"),
      ("GaussianNB().fit(X, ym).predict_proba(Xq)", f"#expect(allClose(probabilities(model.predict(query)), {sw(nb.predict_proba(Xq))}, 1e-12))")])
@@ -186,7 +190,7 @@ rob = preprocessing.RobustScaler().fit(S)
 mm = preprocessing.MinMaxScaler().fit(S)
 model_test(
     "principalComponents", "pca(k=2) on 4 correlated columns; tolerance 1e-9.",
-    f"let data = {frame}\n        let pca = try PrincipalComponents(k: 2).fit(data, context: FitContext()) as! FittedPrincipalComponents\n"
+    f"let data = {frame}\n        let pca = try #require(try PrincipalComponents(k: 2).fit(data, context: FitContext()) as? FittedPrincipalComponents)\n"
     "        let out = try pca.transform(data)",
     [("PCA(n_components=2, svd_solver='full').fit(S).components_", f"#expect(allClose(pca.components.flatMap {{ $0 }}, {sw(pca.components_)}, 1e-9))"),
      ("...explained_variance_ratio_", f"#expect(allClose(pca.explainedVarianceRatio, {sw(pca.explained_variance_ratio_)}, 1e-9))"),
@@ -194,9 +198,9 @@ model_test(
 model_test(
     "scalers", "scale() with each method; tolerance 1e-12.",
     f"let data = {frame}\n"
-    "        let standard = try Scale(method: .standard).fit(data, context: FitContext()) as! FittedScale\n"
-    "        let robust = try Scale(method: .robust).fit(data, context: FitContext()) as! FittedScale\n"
-    "        let minmax = try Scale(method: .minmax).fit(data, context: FitContext()) as! FittedScale",
+    "        let standard = try #require(try Scale(method: .standard).fit(data, context: FitContext()) as? FittedScale)\n"
+    "        let robust = try #require(try Scale(method: .robust).fit(data, context: FitContext()) as? FittedScale)\n"
+    "        let minmax = try #require(try Scale(method: .minmax).fit(data, context: FitContext()) as? FittedScale)",
     [("StandardScaler().fit(S).mean_, .scale_", f"#expect(allClose(standard.parameters.map(\\.center) + standard.parameters.map(\\.scale), {sw(np.r_[std.mean_, std.scale_])}, 1e-12))"),
      ("RobustScaler().fit(S).center_, .scale_", f"#expect(allClose(robust.parameters.map(\\.center) + robust.parameters.map(\\.scale), {sw(np.r_[rob.center_, rob.scale_])}, 1e-12))"),
      ("MinMaxScaler().fit(S).data_min_, .data_range_", f"#expect(allClose(minmax.parameters.map(\\.center) + minmax.parameters.map(\\.scale), {sw(np.r_[mm.data_min_, mm.data_range_])}, 1e-12))"),

@@ -3,8 +3,13 @@ import Testing
 
 /// What models say about data they can't learn from, and metrics about mismatched input.
 @Suite struct ModelErrorTests {
-    let x = try! FeatureMatrix(rows: 3, names: ["a"], values: [1, .nan, 3])
-    let complete = try! FeatureMatrix(rows: 3, names: ["a"], values: [1, 2, 3])
+    let x: FeatureMatrix
+    let complete: FeatureMatrix
+
+    init() throws {
+        x = try FeatureMatrix(rows: 3, names: ["a"], values: [1, .nan, 3])
+        complete = try FeatureMatrix(rows: 3, names: ["a"], values: [1, 2, 3])
+    }
 
     @Test func missingFeaturesNeedImputing() {
         #expect(throws: LearnError("`logistic` needs complete features, and `a` has missing values", help: "fill them first, for example `impute(a)`")) {

@@ -5,11 +5,15 @@ import Testing
 /// Feature stages on small datasets: fitted statistics, output and error text.
 @Suite struct StageTests {
     let context = FitContext()
-    let penguins = try! Dataset(columns: [
-        Column("island", strings: ["Dream", "Biscoe", "Dream", nil, "Torgersen", "Biscoe", "Dream"]),
-        Column("mass", numbers: [3.0, .nan, 5.0, 4.0, 8.0, .nan, 4.0]),
-        Column("bill", numbers: [1, 2, 3, 4, 5, 6, 7]),
-    ])
+    let penguins: Dataset
+
+    init() throws {
+        penguins = try Dataset(columns: [
+            Column("island", strings: ["Dream", "Biscoe", "Dream", nil, "Torgersen", "Biscoe", "Dream"]),
+            Column("mass", numbers: [3.0, .nan, 5.0, 4.0, 8.0, .nan, 4.0]),
+            Column("bill", numbers: [1, 2, 3, 4, 5, 6, 7]),
+        ])
+    }
 
     func numbers(_ data: Dataset, _ name: String) -> [Double] {
         if case .number(let v)? = data.column(name)?.values { return v }
