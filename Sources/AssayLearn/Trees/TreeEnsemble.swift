@@ -54,18 +54,8 @@ public struct TreeEnsemble: Sendable, Hashable, Codable {
             }
             return .probabilities(p, classes: classes)
         case .boost:
-            let k = outputCount
-            for r in 0..<rows {
-                var top = -Double.infinity
-                for c in 0..<k { top = max(top, raw[r * k + c]) }
-                var total = 0.0
-                for c in 0..<k {
-                    let e = exp(raw[r * k + c] - top)
-                    raw[r * k + c] = e
-                    total += e
-                }
-                for c in 0..<k { raw[r * k + c] /= total }
-            }
+            let margins = raw
+            TreeLearner.softmax(margins, outputs: outputCount, into: &raw)
             return .probabilities(raw, classes: classes)
         }
     }

@@ -66,7 +66,8 @@ extension TreeLearner {
         return counts.map { log(max($0 / n, 1e-15)) }
     }
 
-    private static func softmax(_ margin: [Double], outputs: Int, into probability: inout [Double]) {
+    /// Row-wise softmax of margins (rows × outputs), shifted by each row's largest margin.
+    static func softmax(_ margin: [Double], outputs: Int, into probability: inout [Double]) {
         let rows = margin.count / outputs
         for r in 0..<rows {
             var top = -Double.infinity
