@@ -55,8 +55,13 @@ extension Command {
         guard let clause = command.clause("to"), case .expression(let pathExpression)? = clause.operand else {
             throw Diagnostic(.syntax, "`save` needs a destination", at: command.name.span, help: "write `save DATA to \"file.csv\"`")
         }
-        let data = try context.dataset(expression, for: "save")
         let path = try context.evaluator.string(pathExpression, what: "a file path")
+        if case .model(let model) = try context.evaluate(expression) {
+            try Evaluator.saveModel(model, to: path, at: pathExpression.span)
+            context.output.stream(.stdout, "saved model \(model.fitted.name) to \(path)\n")
+            return
+        }
+        let data = try context.dataset(expression, for: "save")
         try context.evaluator.frame(at: pathExpression.span) { () throws(FrameError) in try CSVWriter.write(data, to: path) }
         context.output.stream(.stdout, "saved \(DatasetTable(data).caption) to \(path)\n")
     }

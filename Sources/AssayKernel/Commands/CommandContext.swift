@@ -12,7 +12,9 @@ struct CommandContext {
     /// Protocol payloads (the pager) the cell returns when it finishes.
     var payloads: [JSON] = []
 
-    var evaluator: Evaluator { Evaluator(bindings: state.bindings, cancellation: cancellation, settings: state.settings) }
+    var evaluator: Evaluator {
+        Evaluator(bindings: state.bindings, cancellation: cancellation, settings: state.settings, output: output)
+    }
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         try evaluator.evaluate(expression)

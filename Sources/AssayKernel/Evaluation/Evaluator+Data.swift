@@ -10,6 +10,8 @@ extension Evaluator {
 
     func load(_ source: LoadSource, span: SourceSpan) throws(Diagnostic) -> Dataset {
         switch source {
+        case .model(let pathExpression):
+            throw Diagnostic(.type, "`load model` gives a model, not a dataset", at: pathExpression.span)
         case .sample(let nameExpression):
             let name = try string(nameExpression, what: "a sample's name")
             guard SampleData.names.contains(name) else {
@@ -92,14 +94,24 @@ extension Evaluator {
     // MARK: pipes
 
     func pipe(_ inputExpression: Expression, _ step: PipeStep) throws(Diagnostic) -> Value {
-        let input = try evaluate(inputExpression)
+        let input: Value
+        if case .stage(let stage) = step.kind {
+            input = try evaluateComponent(inputExpression)
+            try checkCancellation(at: step.span)
+            if case .dataset(let data) = input {
+                let next = try evaluateComponent(stage)
+                guard case .pipeline(let pipeline) = next else {
+                    throw Diagnostic(
+                        .type, "after a dataset, `|` takes a data operation or a stage, found a `\(next.typeName)`", at: stage.span,
+                        help: "the data operations are " + PipeStep.operations.map { "`\($0)`" }.joined(separator: ", "))
+                }
+                return try applyStages(pipeline, to: data, at: stage.span)
+            }
+            return try pipePipeline(input, inputExpression, stage)
+        }
+        input = try evaluate(inputExpression)
         try checkCancellation(at: step.span)
         guard case .dataset(let data) = input else {
-            if case .stage = step.kind {
-                throw Diagnostic(
-                    .type, "pipelines of stages and models are not available yet", at: step.span,
-                    help: "`|` chains data operations on a dataset: `where`, `derive`, `select`, `sort`, ...")
-            }
             throw Diagnostic(
                 .type, "`\(step.keyword?.name ?? "|")` needs a dataset, found a `\(input.typeName)`", at: inputExpression.span)
         }
@@ -180,9 +192,7 @@ extension Evaluator {
             let joinKind: JoinKind = kind?.name == "left" ? .left : .inner
             return .dataset(try frame(at: at) { () throws(FrameError) in try data.joined(with: other, on: keys.map(\.name), kind: joinKind) })
         case .stage:
-            throw Diagnostic(
-                .type, "pipeline stages and models are not available yet", at: at,
-                help: "after a dataset, `|` takes a data operation: " + PipeStep.operations.map { "`\($0)`" }.joined(separator: ", "))
+            throw Diagnostic(.type, "a stage needs a pipeline or a dataset before `|`", at: at)
         }
     }
 

@@ -10,6 +10,8 @@ struct Evaluator {
     let cancellation: CancellationToken
     /// Default seeds and parallelism.
     var settings = Settings()
+    /// Where long work shows its progress; nil shows none.
+    var output: (any OutputSink)? = nil
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression.kind {
@@ -36,9 +38,16 @@ struct Evaluator {
         case .member(let receiver, let member):
             return try self.member(member, of: try evaluate(receiver), receiverSpan: receiver.span)
         case .call(let callee, let arguments):
+            if HelpCatalog.function(named: callee.name) == nil, ComponentCatalog.named(callee.name) != nil {
+                return try component(callee, arguments, span: expression.span)
+            }
             return try call(callee, arguments, span: expression.span)
+        case .load(.model(let path)):
+            return try loadModel(path)
         case .load(let source):
             return .dataset(try load(source, span: expression.span))
+        case .learning(let form):
+            return try learning(form, span: expression.span)
         case .pipe(let input, let step):
             return try pipe(input, step)
         case .split(let data, let fractions, let stratify, let seed):

@@ -73,7 +73,7 @@ struct RowExpressionBuilder {
             throw Diagnostic(.type, "a list is not a row value", at: span, help: "lists appear after `in`: `x in [1, 2]`")
         case .member:
             throw Diagnostic(.type, "members are not available in row expressions", at: span)
-        case .load, .pipe, .split:
+        case .load, .pipe, .split, .learning:
             throw Diagnostic(.type, "a dataset is not a row value", at: span)
         }
     }

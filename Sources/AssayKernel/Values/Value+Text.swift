@@ -11,6 +11,10 @@ extension Value {
         case .list(let elements): "[" + elements.map(\.resultText).joined(separator: ", ") + "]"
         case .null: ScalarText.null
         case .dataset(let dataset): "<dataset: \(DatasetTable(dataset).caption)>"
+        case .pipeline(let pipeline): pipeline.text
+        case .space(let call): call.text
+        case .model(let model): "<model \(model.fitted.name): target `\(model.fitted.target)`>"
+        case .board(let board): "<board: \(board.board.models.map(\.name).joined(separator: ", "))>"
         }
     }
 
@@ -35,7 +39,12 @@ extension Value {
 
     /// How a result shows; tables show at most `rows` rows.
     func rendering(rows: Int) -> Rendering {
-        if case .dataset(let dataset) = self { return DatasetTable(dataset, maxRows: rows).rendering }
+        switch self {
+        case .dataset(let dataset): return DatasetTable(dataset, maxRows: rows).rendering
+        case .model(let model): return ModelDisplay.model(model)
+        case .board(let board): return ModelDisplay.board(board, rows: rows)
+        default: break
+        }
         return Rendering(plain: resultText)
     }
 }

@@ -8,6 +8,12 @@ enum Value: Sendable, Equatable {
     case list([Value])
     case null
     case dataset(Dataset)
+    /// An unfitted chain of stages and models.
+    case pipeline(PipelineValue)
+    /// A search space (`uniform(0, 1)`, `choice(...)`), which only `tune` can use.
+    case space(ComponentCall)
+    case model(ModelValue)
+    case board(BoardValue)
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
@@ -18,6 +24,27 @@ enum Value: Sendable, Equatable {
         case .list: "list"
         case .null: "null"
         case .dataset: "dataset"
+        case .pipeline: "pipeline"
+        case .space: "space"
+        case .model: "model"
+        case .board: "board"
+        }
+    }
+
+    /// Fitted values compare by identity: a refit is a different model even with equal numbers.
+    static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x == y
+        case (.string(let x), .string(let y)): x == y
+        case (.bool(let x), .bool(let y)): x == y
+        case (.list(let x), .list(let y)): x == y
+        case (.null, .null): true
+        case (.dataset(let x), .dataset(let y)): x == y
+        case (.pipeline(let x), .pipeline(let y)): x === y
+        case (.space(let x), .space(let y)): x.span == y.span && x.text == y.text
+        case (.model(let x), .model(let y)): x === y
+        case (.board(let x), .board(let y)): x === y
+        default: false
         }
     }
 }

@@ -1,6 +1,6 @@
 /// Every help topic of the language, and how the overview groups them.
 public enum HelpCatalog {
-    public static let topics: [HelpTopic] = commands + data + keywords + functions.map(\.topic) + types + guides
+    public static let topics: [HelpTopic] = mergingComponents(into: commands + data + learning + keywords + functions.map(\.topic) + types + guides)
 
     public static func topic(named name: String) -> HelpTopic? {
         topics.first { $0.name == name }
@@ -13,6 +13,10 @@ public enum HelpCatalog {
         ("Output", ["print", "warn", "clear"]),
         ("Data", ["load", "describe", "show", "columns", "split", "save"]),
         ("Data operations (after `|`)", PipeStep.operations),
+        ("Stages", ComponentCatalog.stageNames),
+        ("Models", ComponentCatalog.modelNames),
+        ("Training", ["fit", "evaluate", "predict"]),
+        ("Metrics", metrics.map(\.name)),
         ("Session", ["vars", "set", "sleep", "help", "exit"]),
     ]
 

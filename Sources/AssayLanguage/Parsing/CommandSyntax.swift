@@ -74,7 +74,7 @@ extension CommandSyntax {
         CommandSyntax("describe", operands: [.expression("data", "DATA")]),
         CommandSyntax("show", operands: [.expression("data", "DATA")], clauses: [.init(keyword: "limit", operand: .expression("limit", "N"))]),
         CommandSyntax("columns", operands: [.expression("data", "DATA")]),
-        CommandSyntax("save", operands: [.expression("value", "DATA")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
+        CommandSyntax("save", operands: [.expression("value", "DATA_OR_MODEL")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
         CommandSyntax("exit"),
         CommandSyntax("quit"),
     ]

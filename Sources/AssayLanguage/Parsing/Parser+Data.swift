@@ -2,7 +2,7 @@
 
 extension Parser {
     /// Words that start an expression form and so cannot be bound as names.
-    static let expressionWords = ["load", "split"]
+    static let expressionWords = ["load", "split"] + learningWords
 
     /// `expr | step | step ...`: the loosest binding of all.
     mutating func pipeline() throws(Diagnostic) -> Expression {
@@ -16,11 +16,28 @@ extension Parser {
         return input
     }
 
+    /// Tokens that may follow a stage given by name: the end of the step or of the pipeline.
+    static func endsStageReference(_ token: Token) -> Bool {
+        switch token.kind {
+        case .newline, .end, .symbol(.pipe), .symbol(.rightParen), .symbol(.rightBracket), .symbol(.comma), .symbol(.leftParen),
+            .symbol(.dot):
+            return true
+        case .name(let word): return !token.isQuoted && word == "on"
+        default: return false
+        }
+    }
+
     mutating func pipeStep() throws(Diagnostic) -> PipeStep {
         let token = peek
-        guard case .name(let word) = token.kind, !token.isQuoted, PipeStep.operations.contains(word) else {
+        // `derive(NAME = EXPR)` is the stage; `derive NAME = EXPR` the data operation.
+        let isStageCall = index + 1 < tokens.count && tokens[index + 1].kind == .symbol(.leftParen)
+        guard case .name(let word) = token.kind, !token.isQuoted, PipeStep.operations.contains(word),
+            !(word == "derive" && isStageCall)
+        else {
+            // A lone name is a bound stage or pipeline (`prep | model`); a name followed by more
+            // words is most likely a misspelled data operation.
             if case .name(let word) = token.kind, !token.isQuoted,
-                index + 1 < tokens.count, tokens[index + 1].kind != .symbol(.leftParen)
+                index + 1 < tokens.count, !Parser.endsStageReference(tokens[index + 1])
             {
                 throw Diagnostic.unknown(
                     "data operation", word, at: token.span, among: PipeStep.operations, kind: .syntax,
@@ -122,6 +139,11 @@ extension Parser {
             advance()
             let name = try additiveExpression()
             return Expression(.load(.sample(name: name)), span: start.span.through(previous.span))
+        }
+        if case .name(let word) = peek.kind, !peek.isQuoted, word == "model" {
+            advance()
+            let path = try additiveExpression()
+            return Expression(.load(.model(path: path)), span: start.span.through(previous.span))
         }
         if case .name(let word) = peek.kind, !peek.isQuoted, word == "synthetic" {
             advance()

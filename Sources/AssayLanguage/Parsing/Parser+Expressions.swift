@@ -210,6 +210,8 @@ extension Parser {
             return try load()
         case .name("split") where !token.isQuoted:
             return try split()
+        case .name(let word) where !token.isQuoted && Parser.learningWords.contains(word):
+            return try learning()
         case .name(let name):
             advance()
             if peek.kind == .symbol(.leftParen) {

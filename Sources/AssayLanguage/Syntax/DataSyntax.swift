@@ -6,6 +6,8 @@ public enum LoadSource: Sendable {
     case sample(name: Expression)
     /// `load synthetic classification rows 1000 features 20 ...`: the task and its settings.
     case synthetic(task: Identifier, settings: [(name: Identifier, value: Expression)])
+    /// `load model "model.json"`: a fitted model saved with `save`.
+    case model(path: Expression)
 }
 
 /// One step after `|`: a data operation, or (for pipelines) a stage.

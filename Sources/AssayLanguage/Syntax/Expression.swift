@@ -19,6 +19,8 @@ public struct Expression: Sendable {
         case pipe(Expression, PipeStep)
         /// `split DATA 0.8 [stratify COL] [seed S]`, or several fractions.
         case split(Expression, fractions: [Expression], stratify: Identifier?, seed: Expression?)
+        /// `fit`, `evaluate` or `predict`.
+        case learning(LearningForm)
     }
 
     public var kind: Kind

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How single values read: numbers, quoted strings, bools and null.
 public enum ScalarText {
     /// Integral values without a fraction (`42`), others the shortest text that reads back the
@@ -35,5 +37,21 @@ public enum ScalarText {
     public static func truncated(_ text: String, to limit: Int) -> String {
         guard text.count > limit, limit > 1 else { return text }
         return String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+extension ScalarText {
+    /// A duration for people: `0.042 s`, `3.1 s`, `2 min 05 s`.
+    public static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value >= 0 else { return "-" }
+        if value < 1 { return String(format: "%.3f s", value) }
+        if value < 60 { return String(format: "%.1f s", value) }
+        let whole = Int(value.rounded())
+        return String(format: "%d min %02d s", whole / 60, whole % 60)
+    }
+
+    /// A score with four decimals (`0.9812`), as metric tables show it.
+    public static func score(_ value: Double) -> String {
+        value.isNaN ? "-" : String(format: "%.4f", value)
     }
 }

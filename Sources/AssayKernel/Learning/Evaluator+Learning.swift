@@ -1,0 +1,224 @@
+import AssayFrame
+import AssayLanguage
+import AssayLearn
+import AssayRender
+
+// `fit`, `evaluate`, `predict`, and `|` between stages and models.
+
+extension Evaluator {
+    func learning(_ form: LearningForm, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch form {
+        case .fit(let pipeline, let data, let target, let clauses):
+            return try fit(pipeline, on: data, target: target, clauses: clauses, span: span)
+        case .evaluate(let model, let data, let metrics):
+            return try evaluateModels(model, on: data, metrics: metrics)
+        case .predict(let model, let data):
+            guard case .model(let value) = try evaluate(model) else {
+                throw Diagnostic(.type, "`predict` needs a fitted model", at: model.span, help: "fit one first: `m = fit PIPELINE on DATA target COL`")
+            }
+            let dataset = try self.dataset(data, for: "predict")
+            return .dataset(try learn(at: span) { () throws(LearnError) in try value.fitted.predictionDataset(dataset) })
+        }
+    }
+
+    // MARK: Pipelines
+
+    /// `a | b` where `a` is a pipeline (or a list of them) and `b` a stage, model or list.
+    func pipePipeline(_ input: Value, _ inputExpression: Expression, _ step: Expression) throws(Diagnostic) -> Value {
+        let next = try evaluateComponent(step)
+        func join(_ left: Value, _ right: Value) throws(Diagnostic) -> Value {
+            switch (left, right) {
+            case (.pipeline(let a), .pipeline(let b)):
+                return .pipeline(PipelineValue(a.components + b.components))
+            case (.pipeline(let a), .space(let choice)):
+                return .pipeline(PipelineValue(a.components + [choice]))
+            case (.space(let choice), .pipeline(let b)):
+                return .pipeline(PipelineValue([choice] + b.components))
+            case (.list(let items), _):
+                var out: [Value] = []
+                for item in items { out.append(try join(item, right)) }
+                return .list(out)
+            case (_, .list(let items)):
+                var out: [Value] = []
+                for item in items { out.append(try join(left, item)) }
+                return .list(out)
+            case (.pipeline, _):
+                throw Diagnostic(
+                    .type, "`|` after a pipeline takes a stage or a model, found a `\(right.typeName)`", at: step.span,
+                    help: "stages and models are calls: `scale()`, `logistic()`")
+            default:
+                throw Diagnostic(.type, "`|` joins stages and models, found a `\(left.typeName)`", at: inputExpression.span)
+            }
+        }
+        return try join(input, next)
+    }
+
+    /// `data | stage()`: fits the stages on the data and returns it transformed.
+    func applyStages(_ pipeline: PipelineValue, to data: Dataset, at span: SourceSpan) throws(Diagnostic) -> Value {
+        if let model = pipeline.components.first(where: { $0.signature.role != .stage }) {
+            throw Diagnostic(
+                .type, "`\(model.name)` cannot transform a dataset", at: model.span,
+                help: "models are fitted: `m = fit \(pipeline.text) on DATA target COL`, then `predict m on DATA`")
+        }
+        let assembly = PipelineAssembly(evaluator: self, data: data)
+        var current = data
+        for (index, stage) in try assembly.stages(pipeline).enumerated() {
+            let component = pipeline.components[min(index, pipeline.components.count - 1)]
+            current = try learn(at: component.span) { () throws(LearnError) in
+                let fitted = try stage.fit(current, context: fitContext(seed: UInt64(settings.seed), progress: nil))
+                return try fitted.transform(current)
+            }
+        }
+        return .dataset(current)
+    }
+
+    // MARK: fit
+
+    private func fit(_ pipelineExpression: Expression, on dataExpression: Expression, target: Identifier, clauses: [LearningClause], span: SourceSpan)
+        throws(Diagnostic) -> Value
+    {
+        let value = try evaluateComponent(pipelineExpression)
+        let data = try dataset(dataExpression, for: "fit")
+        let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
+        guard data.column(target.name) != nil else {
+            throw Evaluator.unknownColumn(target.name, at: target.span, in: data, dataName)
+        }
+        var validation: ValidationScheme?
+        var seed = UInt64(settings.seed)
+        var parallel = settings.parallel
+        for clause in clauses {
+            switch clause.keyword.name {
+            case "cv":
+                validation = .crossValidation(folds: try wholeNumber(clause.value, what: "`cv`", minimum: 2))
+            case "holdout":
+                let r = try number(clause.value, what: "`holdout`")
+                guard r > 0, r < 1 else {
+                    throw Diagnostic(.value, "`holdout` is the fraction held out, between 0 and 1, found \(ScalarText.number(r))", at: clause.value.span, help: "for example `holdout 0.2`")
+                }
+                validation = .holdout(fraction: r)
+            case "seed":
+                seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
+            default:
+                parallel = try wholeNumber(clause.value, what: "`parallel`", minimum: 1)
+            }
+        }
+        let features = (try? data.dropping([target.name])) ?? data
+        let assembly = PipelineAssembly(evaluator: self, data: features)
+        switch value {
+        case .pipeline(let pipelineValue):
+            let pipeline = try assembly.pipeline(pipelineValue, at: pipelineExpression.span)
+            let progress = FitProgress(output: output, label: "fit \(pipeline.name)")
+            let fitted = try learn(at: span, components: pipelineValue.components) { () throws(LearnError) in
+                try PipelineTrainer.fit(
+                    pipeline, on: data, target: target.name, validation: validation,
+                    context: fitContext(seed: seed, threads: parallel, progress: progress))
+            }
+            progress.finish("fitted \(pipeline.name) in \(ScalarText.seconds(fitted.seconds))")
+            return .model(ModelValue(fitted, dataName: dataName))
+        case .list(let items):
+            var pipelines: [Pipeline] = []
+            var values: [PipelineValue] = []
+            for item in items {
+                guard case .pipeline(let pipelineValue) = item else {
+                    throw Diagnostic(.type, "a board is a list of pipelines, and this list holds a `\(item.typeName)`", at: pipelineExpression.span)
+                }
+                pipelines.append(try assembly.pipeline(pipelineValue, at: pipelineExpression.span))
+                values.append(pipelineValue)
+            }
+            let progress = FitProgress(output: output, label: "fit \(pipelines.count) models")
+            let start = ContinuousClock.now
+            let board: Board
+            do throws(LearnError) {
+                board = try PipelineTrainer.fitBoard(
+                    pipelines, on: data, target: target.name, validation: validation, parallel: parallel,
+                    context: fitContext(seed: seed, threads: parallel, progress: progress))
+            } catch {
+                let components = error.boardEntry.map { values[$0].components } ?? []
+                throw diagnostic(error, at: span, components: components)
+            }
+            let elapsed = start.duration(to: .now)
+            progress.finish("fitted \(pipelines.count) models in \(ScalarText.seconds(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))")
+            return .board(BoardValue(board, dataName: dataName))
+        default:
+            throw Diagnostic(
+                .type, "`fit` needs a pipeline ending in a model, found a `\(value.typeName)`", at: pipelineExpression.span,
+                help: "for example `fit scale() | logistic() on train target species`")
+        }
+    }
+
+    // MARK: evaluate
+
+    private func evaluateModels(_ modelExpression: Expression, on dataExpression: Expression, metrics names: [Identifier]) throws(Diagnostic) -> Value {
+        let value = try evaluate(modelExpression)
+        let data = try dataset(dataExpression, for: "evaluate")
+        let models: [FittedPipeline]
+        switch value {
+        case .model(let model): models = [model.fitted]
+        case .board(let board): models = board.board.models
+        default:
+            throw Diagnostic(.type, "`evaluate` needs a model or a board, found a `\(value.typeName)`", at: modelExpression.span)
+        }
+        var metrics: [Metric]?
+        if !names.isEmpty {
+            var chosen: [Metric] = []
+            for name in names {
+                guard let metric = Metric(rawValue: name.name) else {
+                    throw Diagnostic.unknown("metric", name.name, at: name.span, among: Metric.allCases.map(\.rawValue), kind: .value)
+                }
+                if let first = models.first, metric.isForClasses != (first.task == .classification) {
+                    let kinds = Metric.allCases.filter { $0.isForClasses == (first.task == .classification) }.map { "`\($0.rawValue)`" }
+                    throw Diagnostic(
+                        .value, "`\(metric.rawValue)` scores \(metric.isForClasses ? "classes" : "numbers"), and this model predicts \(first.task == .classification ? "classes" : "numbers")",
+                        at: name.span, help: "use " + kinds.joined(separator: ", "))
+                }
+                chosen.append(metric)
+            }
+            metrics = chosen
+        }
+        var rows: [(name: String, kind: String, scores: [MetricScore])] = []
+        for model in models {
+            try checkCancellation(at: modelExpression.span)
+            let scores = try learn(at: dataExpression.span) { () throws(LearnError) in try model.evaluate(data, metrics: metrics) }
+            rows.append((model.name, model.kind, scores))
+        }
+        return .dataset(try Leaderboard.scores(rows, rankBy: models.first?.defaultMetric))
+    }
+
+    // MARK: Pieces
+
+    func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> Dataset {
+        let value = try evaluate(expression)
+        guard case .dataset(let data) = value else {
+            throw Diagnostic(.type, "`\(command)` needs a dataset after `on`, found a `\(value.typeName)`", at: expression.span)
+        }
+        return data
+    }
+
+    func fitContext(seed: UInt64, threads: Int? = nil, progress: FitProgress?) -> FitContext {
+        let token = cancellation
+        return FitContext(
+            seed: seed, threads: threads ?? settings.parallel, isCancelled: { token.isCancelled },
+            progress: { fraction in progress?.report(fraction) })
+    }
+
+    /// Runs learning work, turning its error into a diagnostic at the component that raised it
+    /// (when known) or at `span`.
+    func learn<T>(at span: SourceSpan, components: [ComponentCall] = [], _ work: () throws(LearnError) -> T) throws(Diagnostic) -> T {
+        do { return try work() } catch { throw diagnostic(error, at: span, components: components) }
+    }
+
+    func diagnostic(_ error: LearnError, at span: SourceSpan, components: [ComponentCall]) -> Diagnostic {
+        if error == .cancelled { return Diagnostic.interrupted(at: span) }
+        var at = span
+        if let index = error.component {
+            // Derive stages expand to one stage per definition; count them to find the call.
+            var position = 0
+            for component in components {
+                let width = component.name == "derive" ? max(component.definitions.count, 1) : 1
+                if index < position + width { at = component.span; break }
+                position += width
+            }
+        }
+        return Diagnostic(.value, error.message, at: at, help: error.help)
+    }
+}

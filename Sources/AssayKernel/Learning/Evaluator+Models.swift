@@ -1,0 +1,85 @@
+import AssayFrame
+import AssayLanguage
+import AssayLearn
+import AssayRender
+import Foundation
+
+// Members of models and boards, and models on disk.
+
+extension Evaluator {
+    func modelMember(_ name: String, of value: ModelValue, at span: SourceSpan) throws(Diagnostic) -> Value {
+        let m = value.fitted
+        switch name {
+        case "params":
+            var component: [String?] = [], parameter: [String?] = [], text: [String?] = []
+            for settings in m.settings {
+                for p in settings.parameters {
+                    component.append(settings.kind)
+                    parameter.append(p.name)
+                    text.append(p.value)
+                }
+            }
+            return .dataset(try table([Column("component", strings: component), Column("name", strings: parameter), Column("value", strings: text)], at: span))
+        case "metrics":
+            var names: [String?] = [], train: [Double] = [], mean: [Double] = [], std: [Double] = []
+            for score in m.trainingScores {
+                names.append(score.metric.rawValue)
+                train.append(score.value)
+                let v = m.validation?.score(score.metric)
+                mean.append(v?.value ?? .nan)
+                std.append(v?.std ?? .nan)
+            }
+            var columns = [Column("metric", strings: names), Column("train", numbers: train)]
+            if m.validation != nil {
+                columns += [Column("validation", numbers: mean), Column("validation_std", numbers: std)]
+            }
+            return .dataset(try table(columns, at: span))
+        case "features": return .list(m.featureNames.map(Value.string))
+        case "target": return .string(m.target)
+        case "kind": return .string(m.kind)
+        case "classes": return .list((m.classes ?? []).map(Value.string))
+        case "seconds": return .number(m.seconds)
+        default: throw Diagnostic(.type, "a `model` has no member `\(name)`", at: span)
+        }
+    }
+
+    func boardMember(_ name: String, of value: BoardValue, at span: SourceSpan) throws(Diagnostic) -> Value {
+        let board = value.board
+        switch name {
+        case "best":
+            guard let best = board.best else { throw Diagnostic(.value, "the board is empty", at: span) }
+            return .model(ModelValue(best, dataName: value.dataName))
+        case "models": return .list(board.ranking.map { .model(ModelValue(board.models[$0], dataName: value.dataName)) })
+        case "leaderboard": return .dataset(try Leaderboard.board(board))
+        default: throw Diagnostic(.type, "a `board` has no member `\(name)`", at: span)
+        }
+    }
+
+    private func table(_ columns: [Column], at span: SourceSpan) throws(Diagnostic) -> Dataset {
+        try frame(at: span) { () throws(FrameError) in try Dataset(columns: columns) }
+    }
+
+    // MARK: Files
+
+    /// `load model "file.json"`: a model written by `save`.
+    func loadModel(_ pathExpression: Expression) throws(Diagnostic) -> Value {
+        let path = try string(pathExpression, what: "a file path")
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw Diagnostic(.value, "cannot read \(ScalarText.quoted(path)): \(error.localizedDescription)", at: pathExpression.span)
+        }
+        let fitted = try learn(at: pathExpression.span) { () throws(LearnError) in try SavedModel.decode(data) }
+        return .model(ModelValue(fitted, dataName: nil))
+    }
+
+    /// `save MODEL to "file.json"`.
+    static func saveModel(_ model: ModelValue, to path: String, at span: SourceSpan) throws(Diagnostic) {
+        let data: Data
+        do { data = try SavedModel.encode(model.fitted) } catch {
+            throw Diagnostic(.value, error.message, at: span, help: error.help)
+        }
+        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw Diagnostic(.value, "cannot write \(ScalarText.quoted(path)): \(error.localizedDescription)", at: span)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Help for pipelines and models: the stages and models, `fit`, `evaluate`, `predict`, the
+// metrics and the types they produce.
+
+extension HelpCatalog {
+    /// Component topics; a stage that shares its name with another topic (`log`, `derive`)
+    /// is appended to that topic instead.
+    static func mergingComponents(into topics: [HelpTopic]) -> [HelpTopic] {
+        var topics = topics
+        for component in ComponentCatalog.all {
+            let topic = component.topic
+            if let existing = topics.firstIndex(where: { $0.name == topic.name }) {
+                topics[existing].details += ["As a pipeline \(component.role.rawValue): `\(topic.usage)`, \(topic.summary)."] + topic.details
+                topics[existing].examples += topic.examples
+            } else {
+                topics.append(topic)
+            }
+        }
+        return topics
+    }
+
+    static let learning: [HelpTopic] = [
+        HelpTopic(
+            "fit", .command, usage: "fit PIPELINE on DATA target COL [cv K | holdout R] [seed S] [parallel P]",
+            summary: "train a pipeline (a model), or a list of pipelines (a board, trained in parallel)",
+            details: [
+                "Stages learn their statistics from DATA only; `cv K` and `holdout R` fit the whole pipeline inside every fold and report the validation metrics' mean and std.",
+                "The task follows the target: strings, bools and numbers with at most 10 distinct whole values are classes; `task=\"regression\"` on the model overrides it.",
+                "Without `seed`, the session's seed (`set seed`) is used; without `parallel`, the session's `parallel`.",
+                "A fit longer than a second shows its progress; interrupting stops it and leaves the session as it was.",
+            ],
+            examples: [
+                "m = fit scale() | logistic() on train target species",
+                "board = fit prep | [logistic(), forest(trees=200), boost()] on train target species cv 5",
+            ]),
+        HelpTopic(
+            "evaluate", .command, usage: "evaluate MODEL_OR_BOARD on DATA [metrics M, ...]",
+            summary: "score a model or every model of a board on data that holds the target",
+            details: [
+                "Without `metrics`: auc, accuracy, f1, logloss for two classes; f1, accuracy, auc, logloss for more; rmse, mae, r2 for numbers. The first is the default metric, and boards are sorted by it.",
+                "The result is a dataset with one row per model.",
+            ],
+            examples: ["evaluate board on test", "evaluate m on test metrics accuracy, f1"]),
+        HelpTopic(
+            "predict", .command, usage: "predict MODEL on DATA",
+            summary: "the data plus a `prediction` column and, for classes, one `p_<class>` probability column per class",
+            examples: ["p = predict m on test", "predict m on test | where prediction != species"]),
+        HelpTopic(
+            "pipeline", .type, usage: "stage() | stage() | model()",
+            summary: "an unfitted chain of stages, usually ending in a model",
+            details: [
+                "Stages: " + ComponentCatalog.stageNames.map { "`\($0)`" }.joined(separator: ", ") + ". Models: "
+                    + ComponentCatalog.modelNames.map { "`\($0)`" }.joined(separator: ", ") + ".",
+                "Columns: named, or the selectors `numeric()`, `categorical()`, `all()`, `except(a, b)`.",
+                "`prep | [m1, m2]` is a list of pipelines sharing `prep`; `fit` on it gives a board.",
+            ],
+            examples: ["prep = impute(strategy=\"median\") | onehot(island, sex) | scale()"]),
+        HelpTopic(
+            "model", .type, usage: "fit PIPELINE on DATA target COL", summary: "a fitted pipeline",
+            details: ["Shows its stages with their fitted statistics, its hyperparameters, the fit time and its metrics."],
+            examples: ["m.params", "m.metrics"],
+            members: [
+                .init(name: "params", type: "dataset", summary: "every component's hyperparameters"),
+                .init(name: "metrics", type: "dataset", summary: "training and validation metrics"),
+                .init(name: "features", type: "list", summary: "the feature names the model sees"),
+                .init(name: "target", type: "string", summary: "the target column"),
+                .init(name: "kind", type: "string", summary: "the model's name: logistic, forest, ..."),
+                .init(name: "classes", type: "list", summary: "the classes, in probability column order"),
+                .init(name: "seconds", type: "number", summary: "the final fit's wall-clock time"),
+            ]),
+        HelpTopic(
+            "board", .type, usage: "fit PIPELINE | [M1, M2, ...] on DATA target COL", summary: "several fitted models: a leaderboard",
+            details: ["Sorted by the default metric: validation scores when the fit had `cv` or `holdout`, training scores otherwise."],
+            examples: ["board.best", "board.leaderboard"],
+            members: [
+                .init(name: "best", type: "model", summary: "the top model"),
+                .init(name: "models", type: "list", summary: "every model, best first"),
+                .init(name: "leaderboard", type: "dataset", summary: "the leaderboard as a dataset"),
+            ]),
+    ] + metrics
+
+    static let metrics: [HelpTopic] = [
+        ("accuracy", "share of rows whose most probable class is right"),
+        ("precision", "precision per class, averaged weighted by class support"),
+        ("recall", "recall per class, averaged weighted by class support"),
+        ("f1", "F1 per class, averaged weighted by class support; the default for more than two classes"),
+        ("auc", "area under the ROC curve; one-vs-rest mean for more than two classes; the default for two"),
+        ("pr_auc", "average precision (area under the precision-recall curve)"),
+        ("logloss", "mean negative log-likelihood of the true class"),
+        ("rmse", "root mean squared error; the default for numbers"),
+        ("mae", "mean absolute error"),
+        ("mse", "mean squared error"),
+        ("r2", "coefficient of determination"),
+    ].map { name, summary in
+        HelpTopic(name, .keyword, usage: "evaluate MODEL on DATA metrics \(name)", summary: "metric: " + summary, examples: ["evaluate m on test metrics \(name)"])
+    }
+}

@@ -1,0 +1,144 @@
+import AssayFrame
+import Synchronization
+
+/// Fits pipelines on a dataset: validation folds first (the whole pipeline inside every fold),
+/// then the final fit on all rows. Boards fit their pipelines side by side.
+public enum PipelineTrainer {
+    /// Fits one pipeline. `context.progress` goes from 0 to 1 over folds and the final fit.
+    public static func fit(
+        _ pipeline: Pipeline, on data: Dataset, target: String, validation: ValidationScheme?, context: FitContext
+    ) throws(LearnError) -> FittedPipeline {
+        let truth = try TargetColumn.read(data, column: target, task: pipeline.task)
+        guard let targetColumn = data.column(target) else { throw LearnError("unknown target column `\(target)`") }
+        let features = try StageColumns.dataset(data.columns.filter { $0.name != target }, stage: "fit")
+        let reported = Metric.reported(for: truth)
+        let splits = try validationSplits(validation, truth, seed: context.seed)
+        let steps = Double(splits.count + 1)
+
+        var foldScores: [[MetricScore]] = []
+        for (index, split) in splits.enumerated() {
+            var foldContext = context
+            foldContext.progress = { context.progress((Double(index) + $0) / steps) }
+            let train = features.take(split.train)
+            let trainTarget = truth.take(split.train)
+            let fitted = try pipeline.fitComponents(train, trainTarget, context: foldContext)
+            let candidate = FittedPipeline(
+                name: pipeline.name, target: target, task: truth.isClassification ? .classification : .regression,
+                classes: classes(of: truth), targetType: targetColumn.type, inputColumns: features.columnNames,
+                stages: fitted.stages, model: fitted.model, settings: pipeline.settings, trainingRows: split.train.count,
+                seconds: 0, trainingScores: [], validation: nil, seed: context.seed)
+            let held = features.take(split.test)
+            let prediction = try candidate.predict(held)
+            foldScores.append(try FittedPipeline.scores(reported, truth.take(split.test), prediction))
+        }
+
+        var finalContext = context
+        finalContext.progress = { context.progress((Double(splits.count) + $0) / steps) }
+        let start = ContinuousClock.now
+        let fitted = try pipeline.fitComponents(features, truth, context: finalContext)
+        let seconds = Self.seconds(since: start)
+        var model = FittedPipeline(
+            name: pipeline.name, target: target, task: truth.isClassification ? .classification : .regression,
+            classes: classes(of: truth), targetType: targetColumn.type, inputColumns: features.columnNames,
+            stages: fitted.stages, model: fitted.model, settings: pipeline.settings, trainingRows: data.rowCount,
+            seconds: seconds, trainingScores: [], validation: nil, seed: context.seed)
+        model.trainingScores = try FittedPipeline.scores(reported, truth, try model.predict(features))
+        if let validation {
+            model.validation = ValidationSummary(scheme: validation, scores: summarize(foldScores, reported))
+        }
+        context.progress(1)
+        return model
+    }
+
+    /// Fits several pipelines on the same data, `parallel` at a time; each gets an equal share of
+    /// the context's threads. Every pipeline uses the context's seed, so the board does not
+    /// depend on the order or the parallelism. The first failure (in board order) is thrown.
+    public static func fitBoard(
+        _ pipelines: [Pipeline], on data: Dataset, target: String, validation: ValidationScheme?, parallel: Int,
+        context: FitContext
+    ) throws(LearnError) -> Board {
+        let count = pipelines.count
+        guard count > 0 else { throw LearnError("a board needs at least one model") }
+        let workers = max(1, min(parallel, count))
+        var shared = context
+        shared.threads = max(1, context.threads / workers)
+        let next = Atomic<Int>(0)
+        let fractions = Mutex([Double](repeating: 0, count: count))
+        let results = Mutex([Result<FittedPipeline, LearnError>?](repeating: nil, count: count))
+        TreeThreads.run(workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                var own = shared
+                own.progress = { fraction in
+                    let total = fractions.withLock { f -> Double in
+                        f[index] = fraction
+                        return f.reduce(0, +) / Double(count)
+                    }
+                    context.progress(total)
+                }
+                let result: Result<FittedPipeline, LearnError>
+                do throws(LearnError) {
+                    result = .success(try fit(pipelines[index], on: data, target: target, validation: validation, context: own))
+                } catch {
+                    result = .failure(error)
+                }
+                results.withLock { $0[index] = result }
+            }
+        }
+        var models: [FittedPipeline] = []
+        for (index, result) in results.withLock({ $0 }).enumerated() {
+            switch result {
+            case .success(let model): models.append(model)
+            case .failure(let error) where error == .cancelled: throw error
+            case .failure(var error):
+                error.message = "in `\(pipelines[index].name)`: " + error.message
+                throw error.boardEntry(index)
+            case nil: throw LearnError.cancelled
+            }
+        }
+        return Board(models: models)
+    }
+
+    static func classes(of target: Target) -> [String]? {
+        if case .classes(_, let classes) = target { return classes }
+        return nil
+    }
+
+    static func validationSplits(_ scheme: ValidationScheme?, _ target: Target, seed: UInt64) throws(LearnError) -> [(train: [Int], test: [Int])] {
+        guard let scheme else { return [] }
+        var labels: [Int32]?
+        if case .classes(let l, _) = target { labels = l }
+        switch scheme {
+        case .crossValidation(let k):
+            if let labels { return try Folds.stratifiedKFold(labels: labels, k: k, seed: seed) }
+            return try Folds.kFold(rows: target.count, k: k, seed: seed)
+        case .holdout(let fraction):
+            return [try Folds.holdout(rows: target.count, fraction: fraction, labels: labels, seed: seed)]
+        }
+    }
+
+    /// Mean and population standard deviation of each metric over folds.
+    static func summarize(_ folds: [[MetricScore]], _ metrics: [Metric]) -> [MetricScore] {
+        metrics.enumerated().map { position, metric in
+            let values = folds.map { $0[position].value }
+            let mean = values.reduce(0, +) / Double(max(values.count, 1))
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(values.count, 1))
+            return MetricScore(metric: metric, value: mean, std: variance.squareRoot())
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = start.duration(to: .now).components
+        return Double(d.seconds) + Double(d.attoseconds) / 1e18
+    }
+}
+
+extension LearnError {
+    /// Marks an error of a board's pipeline with the pipeline's position (component stays).
+    func boardEntry(_ index: Int) -> LearnError {
+        var error = self
+        error.boardEntry = index
+        return error
+    }
+}
