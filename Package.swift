@@ -46,7 +46,7 @@ let package = Package(
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
         .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
         // The Assay interpreter behind the Jupyter interface: a Session.
-        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayRender", "JupyterKernel"]),
+        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayLearn", "AssayRender", "JupyterKernel"]),
         .executableTarget(
             name: "assay",
             dependencies: [

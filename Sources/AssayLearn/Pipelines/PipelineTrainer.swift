@@ -124,7 +124,7 @@ public enum PipelineTrainer {
             let values = folds.map { $0[position].value }
             let mean = values.reduce(0, +) / Double(max(values.count, 1))
             let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(values.count, 1))
-            return MetricScore(metric: metric, value: mean, std: variance.squareRoot())
+            return MetricScore(metric: metric, value: mean, std: values.count > 1 ? variance.squareRoot() : nil)
         }
     }
 
