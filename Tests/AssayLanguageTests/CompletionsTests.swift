@@ -10,9 +10,9 @@ import Testing
     }
 
     @Test func statementStartOffersCommandsAndNames() {
-        #expect(texts("pr") == ["print"])
+        #expect(texts("pr") == ["predict", "print"])
         #expect(texts("pen") == ["penguins"])
-        #expect(Array(texts("s").prefix(6)) == ["save", "set", "show", "sleep", "split", "sqrt"])
+        #expect(Array(texts("s").prefix(6)) == ["save", "scale", "set", "show", "sleep", "split"])
     }
 
     @Test func expressionsOfferNamesFunctionsKeywordsButNoCommands() {
@@ -22,7 +22,10 @@ import Testing
     }
 
     @Test func prefixMatchesComeBeforeOtherMatches() {
-        #expect(texts("x = l") == ["label", "len", "load", "log", "lower", "ceil", "clip", "coalesce", "false", "floor", "null", "split"])
+        #expect(texts("x = l") == [
+            "label", "len", "linear", "load", "log", "logistic", "loguniform", "lower", "ceil", "clip", "coalesce", "evaluate",
+            "false", "floor", "normal", "null", "poly", "quantiles", "scale", "split",
+        ])
     }
 
     @Test func helpTopicsSettingsAndMembers() {

@@ -28,6 +28,12 @@ func sexpr(_ expression: Expression) -> String {
     case .split(let data, let fractions, let stratify, let seed):
         return "(split \(sexpr(data)) \(fractions.map(sexpr).joined(separator: " "))"
             + (stratify.map { " stratify=" + $0.name } ?? "") + (seed.map { " seed=" + sexpr($0) } ?? "") + ")"
+    case .load(.model(let path)): return "(load-model \(sexpr(path)))"
+    case .learning(.fit(let pipeline, let data, let target, let clauses)):
+        return "(fit \(sexpr(pipeline)) on=\(sexpr(data)) target=\(target.name)" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
+    case .learning(.evaluate(let model, let data, let metrics)):
+        return "(evaluate \(sexpr(model)) on=\(sexpr(data))" + (metrics.isEmpty ? "" : " metrics=" + metrics.map(\.name).joined(separator: ",")) + ")"
+    case .learning(.predict(let model, let data)): return "(predict \(sexpr(model)) on=\(sexpr(data)))"
     }
 }
 

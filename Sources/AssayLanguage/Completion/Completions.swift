@@ -53,6 +53,9 @@ public struct Completions: Sendable, Equatable {
             HelpCatalog.topic(named: word).map { Item(text: word, kind: "command", signature: $0.usage) }
         }
         items += HelpCatalog.functions.map { Item(text: $0.signature.name, kind: "function", signature: $0.signature.usage) }
+        items += ComponentCatalog.all.filter { HelpCatalog.function(named: $0.name) == nil }.map {
+            Item(text: $0.name, kind: $0.role.rawValue, signature: $0.usage)
+        }
         items += Keyword.allCases.map { Item(text: $0.rawValue, kind: "keyword", signature: "") }
         return items
     }
