@@ -5,8 +5,10 @@ The kernel loads a sample, splits it with a seed and saves both parts; scikit-le
 Each model's test metric must be within a stated tolerance of the reference's:
 
 - exact solvers of the same objective (logistic, linear, ridge, lasso, knn, bayes): 0.005;
-- trees on 255 histogram bins against exact thresholds (tree): 0.03;
-- randomized ensembles with different random streams (forest, boost): 0.03.
+- one CART tree (tree): 0.05, because ties between equally good splits are broken differently
+  and thresholds sit at bin edges rather than midpoints, which moves one or two of wine's 45 test
+  rows (each is 0.022 of f1);
+- ensembles (forest: means over five seeds on each side; boost): 0.03.
 
 The metric functions themselves must agree with scikit-learn's to 1e-9 on the same predictions.
 """
@@ -40,7 +42,7 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor  # noqa: 
 if harness.KERNEL_NAME != "assay":
     pytest.skip("models are Assay language", allow_module_level=True)
 
-EXACT, BINNED, RANDOM = 0.005, 0.03, 0.03
+EXACT, SINGLE_TREE, RANDOM = 0.005, 0.05, 0.03
 
 # sample, target, metric, how the kernel prepares the data, the kernel's prep stages
 DATASETS = {
@@ -77,11 +79,11 @@ def run(kc: Any, code: str) -> list[dict]:
     return outputs
 
 
-def assay_score(session: Any, dataset: str, model: str, metric: str) -> float:
+def assay_score(session: Any, dataset: str, model: str, metric: str, seed: int = 3) -> float:
     kc, folder, _ = session
     target, _, _, prep = DATASETS[dataset]
     out = f"{folder}/score.csv"
-    run(kc, f"m = fit {prep}{model} on {dataset}_train target {target} seed 3\n"
+    run(kc, f"m = fit {prep}{model} on {dataset}_train target {target} seed {seed}\n"
             f'save (evaluate m on {dataset}_test metrics {metric}) to "{out}"')
     return float(pd.read_csv(out)[metric][0])
 
@@ -142,10 +144,13 @@ def test_tree_and_forest_match_scikit_learn(session: Any, dataset: str) -> None:
     metric = DATASETS[dataset][1]
     ours = assay_score(session, dataset, "tree(depth=4)", metric)
     theirs = reference_score(session, dataset, DecisionTreeClassifier(max_depth=4, random_state=0), metric)
-    assert abs(ours - theirs) <= BINNED, f"tree {metric}: assay {ours}, scikit-learn {theirs}"
-    ours = assay_score(session, dataset, "forest(trees=300)", metric)
-    theirs = reference_score(session, dataset, RandomForestClassifier(300, random_state=0, n_jobs=2), metric)
-    assert abs(ours - theirs) <= RANDOM, f"forest {metric}: assay {ours}, scikit-learn {theirs}"
+    assert abs(ours - theirs) <= SINGLE_TREE, f"tree {metric}: assay {ours}, scikit-learn {theirs}"
+    # A forest's test score on 45-90 rows moves by a row or two between seeds: compare the means
+    # over five seeds on each side.
+    ours = np.mean([assay_score(session, dataset, "forest(trees=200)", metric, seed) for seed in range(5)])
+    theirs = np.mean([reference_score(session, dataset, RandomForestClassifier(200, random_state=seed, n_jobs=2), metric)
+                      for seed in range(5)])
+    assert abs(ours - theirs) <= RANDOM, f"forest {metric}: assay {ours}, scikit-learn {theirs} (means of 5 seeds)"
 
 
 @pytest.mark.parametrize("dataset", CLASSIFIERS)
