@@ -42,7 +42,13 @@ public enum PipelineTrainer {
             classes: classes(of: truth), targetType: targetColumn.type, inputColumns: features.columnNames,
             stages: fitted.stages, model: fitted.model, settings: pipeline.settings, trainingRows: data.rowCount,
             seconds: seconds, trainingScores: [], validation: nil, seed: context.seed)
-        model.trainingScores = try FittedPipeline.scores(reported, truth, try model.predict(features))
+        try context.checkCancellation()
+        // Training scores are a sanity check, not a benchmark: a fixed sample of at most
+        // `trainingScoreRows` rows keeps them cheap for models that predict slowly (knn).
+        let scored = trainingSample(rows: data.rowCount)
+        let scoredFeatures = scored.map { features.take($0) } ?? features
+        let scoredTruth = scored.map { truth.take($0) } ?? truth
+        model.trainingScores = try FittedPipeline.scores(reported, scoredTruth, try model.predict(scoredFeatures))
         if let validation {
             model.validation = ValidationSummary(scheme: validation, scores: summarize(foldScores, reported))
         }
@@ -98,6 +104,15 @@ public enum PipelineTrainer {
             }
         }
         return Board(models: models)
+    }
+
+    /// The most rows training scores are computed on.
+    public static let trainingScoreRows = 10_000
+
+    /// Evenly spaced rows when there are more than `trainingScoreRows`, else nil (all rows).
+    static func trainingSample(rows: Int) -> [Int]? {
+        guard rows > trainingScoreRows else { return nil }
+        return (0..<trainingScoreRows).map { $0 * rows / trainingScoreRows }
     }
 
     static func classes(of target: Target) -> [String]? {
