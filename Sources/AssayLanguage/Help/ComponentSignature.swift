@@ -124,6 +124,11 @@ public struct ComponentSignature: Sendable {
             lines.append("Hyperparameters:")
             lines += parameters.map { "  \($0.name) = \($0.defaultText): \($0.summary)" }
         }
-        return HelpTopic(name, .function, usage: usage, summary: summary, details: lines, examples: examples)
+        let kind: HelpTopic.Kind = switch role {
+        case .stage: .stage
+        case .model: .model
+        case .space: .space
+        }
+        return HelpTopic(name, kind, usage: usage, summary: summary, details: lines, examples: examples)
     }
 }

@@ -91,6 +91,6 @@ extension HelpCatalog {
         ("mse", "mean squared error"),
         ("r2", "coefficient of determination"),
     ].map { name, summary in
-        HelpTopic(name, .keyword, usage: "evaluate MODEL on DATA metrics \(name)", summary: "metric: " + summary, examples: ["evaluate m on test metrics \(name)"])
+        HelpTopic(name, .metric, usage: name, summary: summary, examples: ["evaluate m on test metrics \(name)"])
     }
 }

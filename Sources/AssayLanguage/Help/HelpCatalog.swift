@@ -8,8 +8,16 @@ public enum HelpCatalog {
 
     public static var topicNames: [String] { topics.map(\.name) }
 
-    /// The overview's sections: a title and the topics listed under it.
-    public static let overview: [(title: String, topics: [String])] = [
+    /// The overview's sections: a title and the topics listed under it. Stages and models are
+    /// listed by their own signatures, even where a function shares the name (`log`).
+    public static var overview: [(title: String, topics: [HelpTopic])] {
+        sections.map { title, names in
+            let components = title == "Stages" || title == "Models"
+            return (title, names.compactMap { components ? ComponentCatalog.named($0)?.topic : topic(named: $0) })
+        }
+    }
+
+    static let sections: [(title: String, topics: [String])] = [
         ("Output", ["print", "warn", "clear"]),
         ("Data", ["load", "describe", "show", "columns", "split", "save"]),
         ("Data operations (after `|`)", PipeStep.operations),

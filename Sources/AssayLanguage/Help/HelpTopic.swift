@@ -1,7 +1,7 @@
 /// One page of help: a command, keyword, function, type or guide.
 public struct HelpTopic: Sendable {
     public enum Kind: String, Sendable {
-        case command, keyword, function, type, guide
+        case command, keyword, function, type, guide, stage, model, space, metric
     }
 
     /// A member read with `.`, as `help TYPE` lists it.

@@ -33,8 +33,7 @@ public enum HelpPage {
     public static var overview: Rendering {
         var plain = ["Assay commands"]
         var html = ["<div class=\"assay-help\">", "<h3>Assay commands</h3>"]
-        for (title, names) in HelpCatalog.overview {
-            let topics = names.compactMap(HelpCatalog.topic(named:))
+        for (title, topics) in HelpCatalog.overview {
             let width = topics.map(\.usage.count).max() ?? 0
             plain += ["", title]
             plain += topics.map { "    " + $0.usage.padding(to: width) + "  " + $0.summary }
@@ -56,7 +55,7 @@ public enum HelpPage {
             html.append("<tr><td style=\"text-align: left\">\(title)</td><td style=\"text-align: left\">" + words.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: " ") + "</td></tr>")
         }
         html.append("</table>")
-        let closing = "Type `help NAME` for a command, keyword, function or type, or `?NAME` to read it in the pager."
+        let closing = "Type `help NAME` for a command, stage, model, metric, keyword, function or type, or `?NAME` to read it in the pager."
         plain += ["", closing]
         html += ["<p>\(HTMLText.prose(closing))</p>", "</div>"]
         return Rendering(plain: plain.joined(separator: "\n"), html: html.joined(separator: "\n"))
