@@ -29,6 +29,11 @@ import Testing
         #expect(sexpr(try parseOne("load model \"m.json\"")) == "(load-model \"m.json\")")
     }
 
+    @Test func tuneTakesWordsForMetricAndSearchAndStopAfter() throws {
+        #expect(sexpr(try parseOne("tune prep | boost(rate=loguniform(0.01, 0.3)) on train target y metric f1 search tpe trials 40 parallel 2 cv 5 seed 7 stop after 10"))
+            == "(tune (| prep stage (boost rate=(loguniform 0.01 0.3))) on=train target=y metric=f1 search=tpe trials=40 parallel=2 cv=5 seed=7 stop=10)")
+    }
+
     @Test func cvAndHoldoutAreExclusive() {
         #expect(parseError("fit m on d target y cv 5 holdout 0.2")?.contains("cannot both validate one fit") == true)
     }

@@ -34,6 +34,8 @@ func sexpr(_ expression: Expression) -> String {
     case .learning(.evaluate(let model, let data, let metrics)):
         return "(evaluate \(sexpr(model)) on=\(sexpr(data))" + (metrics.isEmpty ? "" : " metrics=" + metrics.map(\.name).joined(separator: ",")) + ")"
     case .learning(.predict(let model, let data)): return "(predict \(sexpr(model)) on=\(sexpr(data)))"
+    case .learning(.tune(let pipeline, let data, let target, let clauses)):
+        return "(tune \(sexpr(pipeline)) on=\(sexpr(data)) target=\(target.name)" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
     }
 }
 

@@ -12,6 +12,8 @@ extension Evaluator {
             return try fit(pipeline, on: data, target: target, clauses: clauses, span: span)
         case .evaluate(let model, let data, let metrics):
             return try evaluateModels(model, on: data, metrics: metrics)
+        case .tune:
+            throw Diagnostic(.name, "`tune` is not available in this version yet", at: span, help: "fit fixed hyperparameters with `fit` for now")
         case .predict(let model, let data):
             guard case .model(let value) = try evaluate(model) else {
                 throw Diagnostic(.type, "`predict` needs a fitted model", at: model.span, help: "fit one first: `m = fit PIPELINE on DATA target COL`")

@@ -2,28 +2,30 @@
 
 extension Parser {
     /// Words that start a learning form.
-    static let learningWords = ["fit", "evaluate", "predict"]
+    static let learningWords = ["fit", "evaluate", "predict", "tune"]
 
     mutating func learning() throws(Diagnostic) -> Expression {
         let start = advance()
         guard case .name(let word) = start.kind else { throw unexpected(start) }
         let form: LearningForm
         switch word {
-        case "fit":
+        case "fit", "tune":
+            let usage = word == "fit"
+                ? "fit PIPELINE on DATA target COL [cv K | holdout R] [seed S] [parallel P]"
+                : "tune PIPELINE on DATA target COL [metric M] [search tpe|random|grid] [trials N] [parallel P] [cv K | holdout R] [seed S] [stop after N]"
+            let allowed = word == "fit" ? LearningForm.fitClauses : LearningForm.tuneClauses
             let pipeline = try expression()
-            let data = try onData(after: "fit", usage: "fit PIPELINE on DATA target COL")
+            let data = try onData(after: word, usage: "\(word) PIPELINE on DATA target COL")
             guard acceptWord("target") else {
                 throw Diagnostic(
                     .syntax, "expected `target` and the column to predict, found \(peek.kind.description)", at: peek.span,
-                    help: "write `fit PIPELINE on DATA target COL`")
+                    help: "write `\(word) PIPELINE on DATA target COL`")
             }
             let target = try columnName(after: "target")
             var clauses: [LearningClause] = []
             while case .name(let keyword) = peek.kind, !peek.isQuoted {
-                guard LearningForm.fitClauses.contains(keyword) else {
-                    throw Diagnostic.unknown(
-                        "clause", keyword, at: peek.span, among: LearningForm.fitClauses, kind: .syntax,
-                        otherwise: "write `fit PIPELINE on DATA target COL [cv K | holdout R] [seed S] [parallel P]`")
+                guard allowed.contains(keyword) else {
+                    throw Diagnostic.unknown("clause", keyword, at: peek.span, among: allowed, kind: .syntax, otherwise: "write `\(usage)`")
                 }
                 let name = Identifier(keyword, span: advance().span)
                 if clauses.contains(where: { $0.keyword.name == keyword }) {
@@ -34,9 +36,20 @@ extension Parser {
                         .syntax, "`\(keyword)` and `\(other.keyword.name)` cannot both validate one fit", at: name.span,
                         help: "choose cross-validation (`cv 5`) or a held-out part (`holdout 0.2`)")
                 }
-                clauses.append(LearningClause(keyword: name, value: try additiveExpression()))
+                if keyword == "stop", !acceptWord("after") {
+                    throw Diagnostic(.syntax, "expected `after` and a number of trials", at: peek.span, help: "write `stop after 10`")
+                }
+                if keyword == "metric" || keyword == "search" {
+                    // A word (`metric f1`, `search tpe`), kept as a name for the evaluator to check.
+                    let value = try columnName(after: keyword)
+                    clauses.append(LearningClause(keyword: name, value: Expression(.name(value.name), span: value.span)))
+                } else {
+                    clauses.append(LearningClause(keyword: name, value: try additiveExpression()))
+                }
             }
-            form = .fit(pipeline: pipeline, data: data, target: target, clauses: clauses)
+            form = word == "fit"
+                ? .fit(pipeline: pipeline, data: data, target: target, clauses: clauses)
+                : .tune(pipeline: pipeline, data: data, target: target, clauses: clauses)
         case "evaluate":
             let model = try postfixExpression()
             let data = try onData(after: "evaluate", usage: "evaluate MODEL on DATA [metrics M, ...]")

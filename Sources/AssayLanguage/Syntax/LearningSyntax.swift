@@ -6,9 +6,16 @@ public enum LearningForm: Sendable {
     case evaluate(model: Expression, data: Expression, metrics: [Identifier])
     /// `predict MODEL on DATA`
     case predict(model: Expression, data: Expression)
+    /// `tune PIPELINE on DATA target COL [metric M] [search S] [trials N] [parallel P]
+    /// [cv K | holdout R] [seed S] [stop after N]`
+    case tune(pipeline: Expression, data: Expression, target: Identifier, clauses: [LearningClause])
 
     /// The clauses `fit` accepts after `target COL`, each with one value.
     public static let fitClauses = ["cv", "holdout", "seed", "parallel"]
+
+    /// The clauses `tune` accepts after `target COL`; `metric` and `search` take a word, `stop`
+    /// is written `stop after N`.
+    public static let tuneClauses = ["metric", "search", "trials", "parallel", "cv", "holdout", "seed", "stop"]
 }
 
 /// A clause with a value, such as `cv 5` or `seed 42`.
