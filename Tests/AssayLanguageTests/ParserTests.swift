@@ -34,6 +34,10 @@ func sexpr(_ expression: Expression) -> String {
     case .learning(.evaluate(let model, let data, let metrics)):
         return "(evaluate \(sexpr(model)) on=\(sexpr(data))" + (metrics.isEmpty ? "" : " metrics=" + metrics.map(\.name).joined(separator: ",")) + ")"
     case .learning(.predict(let model, let data)): return "(predict \(sexpr(model)) on=\(sexpr(data)))"
+    case .learning(.importance(let model, let data, let clauses)):
+        return "(importance \(sexpr(model))" + (data.map { " on=" + sexpr($0) } ?? "") + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
+    case .learning(.shap(let model, let data, let clauses)):
+        return "(shap \(sexpr(model)) on=\(sexpr(data))" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
     case .learning(.tune(let pipeline, let data, let target, let clauses)):
         return "(tune \(sexpr(pipeline)) on=\(sexpr(data)) target=\(target.name)" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
     }

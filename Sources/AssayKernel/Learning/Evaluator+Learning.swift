@@ -12,6 +12,10 @@ extension Evaluator {
             return try fit(pipeline, on: data, target: target, clauses: clauses, span: span)
         case .evaluate(let model, let data, let metrics):
             return try evaluateModels(model, on: data, metrics: metrics)
+        case .importance(let model, let data, let clauses):
+            return .dataset(try importance(model, on: data, clauses: clauses, span: span))
+        case .shap(let model, let data, let clauses):
+            return .explanation(try shap(model, on: data, clauses: clauses, span: span))
         case .tune:
             throw Diagnostic(.name, "`tune` is not available in this version yet", at: span, help: "fit fixed hyperparameters with `fit` for now")
         case .predict(let model, let data):

@@ -55,6 +55,16 @@ extension Evaluator {
         }
     }
 
+    func explanationMember(_ name: String, of value: ExplanationValue, at span: SourceSpan) throws(Diagnostic) -> Value {
+        switch name {
+        case "values": return .dataset(try frame(at: span) { () throws(FrameError) in try value.valuesDataset() })
+        case "summary": return .dataset(try frame(at: span) { () throws(FrameError) in try value.summaryDataset() })
+        case "base": return .number(value.base.first ?? .nan)
+        case "features": return .dataset(try frame(at: span) { () throws(FrameError) in try value.featuresDataset() })
+        default: throw Diagnostic(.type, "an `explanation` has no member `\(name)`", at: span)
+        }
+    }
+
     private func table(_ columns: [Column], at span: SourceSpan) throws(Diagnostic) -> Dataset {
         try frame(at: span) { () throws(FrameError) in try Dataset(columns: columns) }
     }

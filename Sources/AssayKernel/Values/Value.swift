@@ -14,6 +14,8 @@ enum Value: Sendable, Equatable {
     case space(ComponentCall)
     case model(ModelValue)
     case board(BoardValue)
+    /// SHAP values of a model on some rows.
+    case explanation(ExplanationValue)
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
@@ -28,6 +30,7 @@ enum Value: Sendable, Equatable {
         case .space: "space"
         case .model: "model"
         case .board: "board"
+        case .explanation: "explanation"
         }
     }
 
@@ -44,6 +47,7 @@ enum Value: Sendable, Equatable {
         case (.space(let x), .space(let y)): x.span == y.span && x.text == y.text
         case (.model(let x), .model(let y)): x === y
         case (.board(let x), .board(let y)): x === y
+        case (.explanation(let x), .explanation(let y)): x === y
         default: false
         }
     }

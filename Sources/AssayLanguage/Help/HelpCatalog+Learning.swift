@@ -76,6 +76,41 @@ extension HelpCatalog {
                 .init(name: "models", type: "list", summary: "every model, best first"),
                 .init(name: "leaderboard", type: "dataset", summary: "the leaderboard as a dataset"),
             ]),
+        HelpTopic(
+            "importance", .command, usage: "importance MODEL [method impurity|permutation|coefficients] [on DATA] [repeats N] [seed S]",
+            summary: "which features matter: a table, largest first, and a bar chart",
+            details: [
+                "Tree models default to impurity importance as Spark's `featureImportances` defines it (gain × rows per split; per-tree normalized for forests; normalized to sum 1).",
+                "Linear and logistic models default to their coefficients, standardized by each feature's spread on DATA when `on DATA` is given.",
+                "`method permutation on DATA` works for every model: how much the default metric drops when a feature is shuffled (mean and std over `repeats`, default 5).",
+                "Features are named as the pipeline produced them (`island=Dream`, `pc2`). The result is a dataset.",
+            ],
+            examples: ["importance best", "importance m method permutation on test repeats 10"]),
+        HelpTopic(
+            "shap", .command, usage: "shap MODEL on DATA [limit N] [row I] [background N] [class \"x\"] [seed S]",
+            summary: "SHAP values: how much each feature moved each row's output, with the base value",
+            details: [
+                "Exact path-dependent TreeSHAP for tree, forest and boost; exact linear SHAP for linear and logistic (background: the mean of DATA); Kernel SHAP for the others, with a background of `background` k-means centers of DATA (default 50).",
+                "Boosted and logistic models are explained in margin (log-odds) space; base value plus a row's contributions equals the model's raw output.",
+                "Binary models explain the positive (second) class, multiclass models each row's predicted class; `class \"x\"` chooses one.",
+                "`limit N` explains the first N rows; `row I` shows one row (numbered from 0) as a waterfall.",
+            ],
+            examples: ["shap best on test limit 200", "shap best on test row 3", "(shap best on test).values | head 5"]),
+        HelpTopic(
+            "export", .command, usage: "export MODEL to \"FILE.json\" as shap",
+            summary: "write a tree model in shap's custom tree format, for `shap.TreeExplainer` in Python",
+            details: ["Per tree: children_left, children_right, children_default, features, thresholds, values, node_sample_weight."],
+            examples: ["export best to \"trees.json\" as shap"]),
+        HelpTopic(
+            "explanation", .type, usage: "shap MODEL on DATA", summary: "SHAP values of a model on some rows",
+            details: ["Shows the global summary (mean |SHAP| per feature) with a beeswarm chart, or one row as a waterfall."],
+            examples: ["e = shap best on test", "e.values", "e.summary"],
+            members: [
+                .init(name: "values", type: "dataset", summary: "one column per feature, then `base` and `output` (and `class`)"),
+                .init(name: "summary", type: "dataset", summary: "mean |SHAP| per feature, largest first"),
+                .init(name: "base", type: "number", summary: "the base value (the expected output)"),
+                .init(name: "features", type: "dataset", summary: "the feature values the model saw, as the pipeline produced them"),
+            ]),
     ] + metrics
 
     static let metrics: [HelpTopic] = [

@@ -24,6 +24,7 @@ public enum HelpCatalog {
         ("Stages", ComponentCatalog.stageNames),
         ("Models", ComponentCatalog.modelNames),
         ("Training", ["fit", "evaluate", "predict"]),
+        ("Explanations", ["importance", "shap", "export"]),
         ("Metrics", metrics.map(\.name)),
         ("Session", ["vars", "set", "sleep", "help", "exit"]),
     ]

@@ -75,6 +75,9 @@ extension CommandSyntax {
         CommandSyntax("show", operands: [.expression("data", "DATA")], clauses: [.init(keyword: "limit", operand: .expression("limit", "N"))]),
         CommandSyntax("columns", operands: [.expression("data", "DATA")]),
         CommandSyntax("save", operands: [.expression("value", "DATA_OR_MODEL")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
+        CommandSyntax(
+            "export", operands: [.expression("value", "MODEL")],
+            clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\"")), .init(keyword: "as", operand: .word("format", "FORMAT", noun: "export format", choices: ["shap"]))]),
         CommandSyntax("exit"),
         CommandSyntax("quit"),
     ]

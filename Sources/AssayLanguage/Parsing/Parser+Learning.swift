@@ -2,7 +2,7 @@
 
 extension Parser {
     /// Words that start a learning form.
-    static let learningWords = ["fit", "evaluate", "predict", "tune"]
+    static let learningWords = ["fit", "evaluate", "predict", "tune", "importance", "shap"]
 
     mutating func learning() throws(Diagnostic) -> Expression {
         let start = advance()
@@ -58,6 +58,34 @@ extension Parser {
                 metrics = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: "metrics") }
             }
             form = .evaluate(model: model, data: data, metrics: metrics)
+        case "importance":
+            let model = try postfixExpression()
+            var data: Expression?
+            var clauses: [LearningClause] = []
+            while case .name(let keyword) = peek.kind, !peek.isQuoted, LearningForm.importanceClauses.contains(keyword) {
+                let name = Identifier(keyword, span: advance().span)
+                if keyword == "on" {
+                    data = try postfixExpression()
+                } else if keyword == "method" {
+                    let value = try columnName(after: "method")
+                    clauses.append(LearningClause(keyword: name, value: Expression(.name(value.name), span: value.span)))
+                } else {
+                    clauses.append(LearningClause(keyword: name, value: try additiveExpression()))
+                }
+            }
+            form = .importance(model: model, data: data, clauses: clauses)
+        case "shap":
+            let model = try postfixExpression()
+            let data = try onData(after: "shap", usage: "shap MODEL on DATA [limit N] [row I] [background N] [class \"x\"]")
+            var clauses: [LearningClause] = []
+            while case .name(let keyword) = peek.kind, !peek.isQuoted, LearningForm.shapClauses.contains(keyword) {
+                let name = Identifier(keyword, span: advance().span)
+                if clauses.contains(where: { $0.keyword.name == keyword }) {
+                    throw Diagnostic(.syntax, "clause `\(keyword)` is given twice", at: name.span)
+                }
+                clauses.append(LearningClause(keyword: name, value: try additiveExpression()))
+            }
+            form = .shap(model: model, data: data, clauses: clauses)
         default:
             let model = try postfixExpression()
             let data = try onData(after: "predict", usage: "predict MODEL on DATA")

@@ -1,0 +1,244 @@
+import AssayFrame
+import AssayLanguage
+import AssayLearn
+import AssayRender
+import Foundation
+
+// `importance` and `shap`: what drives a model, globally and row by row.
+
+extension Evaluator {
+    // MARK: importance
+
+    /// A dataset `feature`, `importance` (and `std` for permutation, `coefficient` for a single
+    /// linear output), largest first.
+    func importance(_ modelExpression: Expression, on dataExpression: Expression?, clauses: [LearningClause], span: SourceSpan)
+        throws(Diagnostic) -> Dataset
+    {
+        let model = try fittedModel(modelExpression, for: "importance")
+        var method: String?
+        var repeats = 5
+        var seed = UInt64(settings.seed)
+        for clause in clauses {
+            switch clause.keyword.name {
+            case "method":
+                guard case .name(let word) = clause.value.kind, ["impurity", "permutation", "coefficients"].contains(word) else {
+                    throw Diagnostic.unknown("importance method", wordText(clause.value), at: clause.value.span, among: ["impurity", "permutation", "coefficients"], kind: .value)
+                }
+                method = word
+            case "repeats": repeats = try wholeNumber(clause.value, what: "`repeats`", minimum: 1)
+            default: seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
+            }
+        }
+        let data = try dataExpression.map { (e) throws(Diagnostic) in try dataset(e, for: "importance") }
+        let chosen = method ?? Self.defaultImportance(model.model)
+        switch chosen {
+        case "impurity":
+            guard let trees = model.model as? FittedTrees else {
+                throw Diagnostic(
+                    .value, "impurity importance is for tree models, and `\(model.name)` is a `\(model.kind)` model", at: modelExpression.span,
+                    help: "use `method permutation on DATA`, which works for every model")
+            }
+            let values = trees.ensemble.impurityImportance()
+            return try importanceTable(trees.ensemble.featureNames, values, std: nil, coefficients: nil, at: span)
+        case "coefficients":
+            guard let terms = Self.linearTerms(model.model) else {
+                throw Diagnostic(
+                    .value, "coefficients are for linear and logistic models, and `\(model.name)` is a `\(model.kind)` model", at: modelExpression.span,
+                    help: "use `method permutation on DATA`")
+            }
+            // Standardized coefficients: each weight times its feature's spread on DATA, when given.
+            var spread = [Double](repeating: 1, count: terms.featureNames.count)
+            if let data {
+                let x = try learn(at: dataExpression?.span ?? span) { () throws(LearnError) in try model.features(data) }.aligned(to: terms.featureNames)
+                spread = (0..<x.columnCount).map { Self.standardDeviation(x.column($0)) }
+            }
+            let importance = terms.featureNames.indices.map { f in
+                terms.weights.reduce(0) { $0 + abs($1[f] * spread[f]) } / Double(max(terms.weights.count, 1))
+            }
+            let coefficients = terms.weights.count == 1 ? terms.weights[0] : nil
+            return try importanceTable(terms.featureNames, importance, std: nil, coefficients: coefficients, at: span)
+        default:
+            guard let data, let dataSpan = dataExpression?.span else {
+                throw Diagnostic(
+                    .value, "permutation importance needs data to shuffle", at: span,
+                    help: "write `importance \(model.name) method permutation on TEST`")
+            }
+            let metric = model.defaultMetric
+            let (x, truth) = try learn(at: dataSpan) { () throws(LearnError) in (try model.features(data), try model.target(of: data)) }
+            let fitted = model.model
+            let result = try learn(at: span) { () throws(LearnError) in
+                try PermutationImportance.compute(
+                    x, repeats: repeats, seed: seed, threads: settings.parallel, higherIsBetter: metric.isHigherBetter,
+                    score: { shuffled in (try? Metric.compute(metric, target: truth, prediction: fitted.predict(shuffled))) ?? .nan })
+            }
+            return try importanceTable(result.featureNames, result.mean, std: result.standardDeviation, coefficients: nil, at: span)
+        }
+    }
+
+    static func defaultImportance(_ model: any FittedModel) -> String {
+        if model is FittedTrees { return "impurity" }
+        if linearTerms(model) != nil { return "coefficients" }
+        return "permutation"
+    }
+
+    static func linearTerms(_ model: any FittedModel) -> LinearTerms? {
+        if let m = model as? FittedLinearRegression { return m.terms }
+        if let m = model as? FittedLogisticRegression { return m.terms }
+        return nil
+    }
+
+    private static func standardDeviation(_ values: ArraySlice<Double>) -> Double {
+        let finite = values.filter(\.isFinite)
+        guard finite.count > 1 else { return 0 }
+        let mean = finite.reduce(0, +) / Double(finite.count)
+        return (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count)).squareRoot()
+    }
+
+    private func importanceTable(_ names: [String], _ values: [Double], std: [Double]?, coefficients: [Double]?, at span: SourceSpan)
+        throws(Diagnostic) -> Dataset
+    {
+        let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        var columns = [Column("feature", strings: order.map { names[$0] }), Column("importance", numbers: order.map { values[$0] })]
+        if let std { columns.append(Column("std", numbers: order.map { std[$0] })) }
+        if let coefficients { columns.append(Column("coefficient", numbers: order.map { coefficients[$0] })) }
+        return try frame(at: span) { () throws(FrameError) in try Dataset(columns: columns) }
+    }
+
+    private func wordText(_ expression: Expression) -> String {
+        if case .name(let word) = expression.kind { return word }
+        return "?"
+    }
+
+    // MARK: shap
+
+    func shap(_ modelExpression: Expression, on dataExpression: Expression, clauses: [LearningClause], span: SourceSpan)
+        throws(Diagnostic) -> ExplanationValue
+    {
+        let model = try fittedModel(modelExpression, for: "shap")
+        var data = try dataset(dataExpression, for: "shap")
+        var limit: Int?
+        var row: (Int, SourceSpan)?
+        var backgroundSize = 50
+        var className: (String, SourceSpan)?
+        var seed = UInt64(settings.seed)
+        for clause in clauses {
+            switch clause.keyword.name {
+            case "limit": limit = try wholeNumber(clause.value, what: "`limit`", minimum: 1)
+            case "row": row = (try wholeNumber(clause.value, what: "`row`", minimum: 0), clause.value.span)
+            case "background": backgroundSize = try wholeNumber(clause.value, what: "`background`", minimum: 1)
+            case "class": className = (try string(clause.value, what: "a class"), clause.value.span)
+            default: seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
+            }
+        }
+        if let (r, at) = row, r >= data.rowCount {
+            throw Diagnostic(.value, "row \(r) is past the end: the data has \(data.rowCount) rows, numbered from 0", at: at)
+        }
+        let full = data
+        if let limit, limit < data.rowCount { data = data.slice(0..<limit) }
+        if let (r, _) = row, r >= data.rowCount { data = full.slice(r..<(r + 1)) }
+        let x = try learn(at: dataExpression.span) { () throws(LearnError) in try model.features(data) }
+        // Backgrounds summarize all of DATA, not only the rows explained.
+        let all = data.rowCount == full.rowCount ? x : try learn(at: dataExpression.span) { () throws(LearnError) in try model.features(full) }
+        let threads = settings.parallel
+        let fitted = model.model
+        let method: String
+        let values: ShapValues
+        var space: String
+        if let trees = fitted as? FittedTrees {
+            method = "TreeSHAP (exact, path-dependent)"
+            values = TreeExplainer(trees.ensemble).shap(x, threads: threads)
+            space = trees.ensemble.kind == .boost ? (model.classes == nil ? "prediction" : "margin (log-odds)") : (model.classes == nil ? "prediction" : "probability")
+        } else if let linear = fitted as? FittedLinearRegression {
+            method = "linear SHAP (exact)"
+            values = LinearExplainer(linear, background: all).shap(x)
+            space = "prediction"
+        } else if let logistic = fitted as? FittedLogisticRegression {
+            method = "linear SHAP (exact)"
+            values = LinearExplainer(logistic, background: all).shap(x)
+            space = "margin (log-odds)"
+        } else {
+            method = "Kernel SHAP (background of \(min(backgroundSize, all.rows)) k-means centers)"
+            let outputs = model.classes ?? ["prediction"]
+            let background = try learn(at: span) { () throws(LearnError) in
+                try Background.kmeans(all, clusters: min(backgroundSize, all.rows), seed: seed)
+            }
+            let explainer = try learn(at: span) { () throws(LearnError) in
+                try KernelExplainer(background: background, outputs: outputs) { matrix in
+                    switch fitted.predict(matrix) {
+                    case .probabilities(let p, _): p
+                    case .values(let v): v
+                    }
+                }
+            }
+            try checkCancellation(at: span)
+            values = explainer.shap(x, seed: seed, threads: threads)
+            space = model.classes == nil ? "prediction" : "probability"
+        }
+        try checkCancellation(at: span)
+
+        // One output per row: the only one, a chosen class, the positive class, or the predicted class.
+        let outputs = values.outputNames
+        var choice = [Int](repeating: 0, count: x.rows)
+        if let (name, at) = className {
+            guard let k = outputs.firstIndex(of: name) else {
+                throw Diagnostic(
+                    .value, "`\(model.name)` explains \(outputs.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(name)\"", at: at,
+                    help: outputs.count == 1 ? "a binary model's values are for its positive class; negate them for the other" : nil)
+            }
+            choice = choice.map { _ in k }
+        } else if outputs.count == 2 {
+            choice = choice.map { _ in 1 }
+        } else if outputs.count > 2, case .probabilities(let p, let classes) = fitted.predict(x) {
+            for r in 0..<x.rows {
+                var best = 0
+                for c in 1..<classes.count where p[r * classes.count + c] > p[r * classes.count + best] { best = c }
+                choice[r] = outputs.firstIndex(of: classes[best]) ?? 0
+            }
+        }
+        let features = values.featureCount
+        var contributions = [Double](repeating: 0, count: x.rows * features)
+        var featureValues = [Double](repeating: 0, count: x.rows * features)
+        for r in 0..<x.rows {
+            for f in 0..<features {
+                contributions[r * features + f] = values[r, f, choice[r]]
+                featureValues[r * features + f] = x[r, f]
+            }
+        }
+        if model.classes != nil, outputs.count >= 1, className != nil || outputs.count <= 2 {
+            space += " of \"\(outputs[choice.first ?? 0])\""
+        } else if outputs.count > 2 {
+            space += " of each row's predicted class"
+        }
+        let classes: [String]? = model.classes == nil ? nil : choice.map { outputs[$0] }
+        let selected: Int? = row.map { r in r.0 < (limit ?? Int.max) ? r.0 : 0 }
+        return ExplanationValue(
+            modelName: model.name, method: method, space: space, featureNames: values.featureNames, rows: x.rows,
+            contributions: contributions, featureValues: featureValues, base: (0..<x.rows).map { values.base[choice[$0]] },
+            output: (0..<x.rows).map { values.output(row: $0, output: choice[$0]) }, classes: classes, selectedRow: selected)
+    }
+
+    // MARK: export
+
+    /// `export MODEL to "trees.json" as shap`.
+    static func exportShap(_ model: ModelValue, to path: String, at span: SourceSpan) throws(Diagnostic) {
+        guard let trees = model.fitted.model as? FittedTrees else {
+            throw Diagnostic(
+                .value, "only tree models export to shap's tree format, and `\(model.fitted.name)` is a `\(model.fitted.kind)` model", at: span)
+        }
+        do { try Data(trees.ensemble.shapJSON().utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw Diagnostic(.value, "cannot write \(ScalarText.quoted(path)): \(error.localizedDescription)", at: span)
+        }
+    }
+
+    private func fittedModel(_ expression: Expression, for command: String) throws(Diagnostic) -> FittedPipeline {
+        let value = try evaluate(expression)
+        switch value {
+        case .model(let model): return model.fitted
+        case .board(let board):
+            guard let best = board.board.best else { throw Diagnostic(.value, "the board is empty", at: expression.span) }
+            return best
+        default:
+            throw Diagnostic(.type, "`\(command)` needs a fitted model, found a `\(value.typeName)`", at: expression.span)
+        }
+    }
+}
