@@ -8,7 +8,7 @@ enum ExplanationDisplay {
         let heading: String
         let data: Dataset?
         if let row = e.selectedRow {
-            heading = "SHAP values of \(e.modelName), row \(row): base \(ScalarText.score(e.base[row])) + contributions = output \(ScalarText.score(e.output[row])) · \(e.space) · \(e.method)"
+            heading = "SHAP values of \(e.modelName), row \(row): base \(ScalarText.score(e.base[row])) + contributions = output \(ScalarText.score(e.output[row])) · \(e.space(ofRow: row)) · \(e.method)"
             data = try? e.rowDataset(row)
         } else {
             heading = "SHAP values of \(e.modelName) on \(e.rows) rows · \(e.space) · \(e.method) · base \(ScalarText.score(e.base.first ?? .nan))"
@@ -30,7 +30,7 @@ enum ExplanationDisplay {
             let items = order.map { i in
                 ("\(e.featureNames[i]) = \(ScalarText.number((e.featureValues[row * f + i] * 1e4).rounded() / 1e4))", e.contributions[row * f + i])
             }
-            let svg = Waterfall(title: "\(e.modelName), row \(row) (\(e.space))", base: e.base[row], contributions: items, output: e.output[row]).svg
+            let svg = Waterfall(title: "\(e.modelName), row \(row) (\(e.space(ofRow: row)))", base: e.base[row], contributions: items, output: e.output[row]).svg
             return MimeBundle(plain: "<waterfall chart of row \(row)>").adding("image/svg+xml", svg)
         }
         let order = Array(e.ranking.prefix(Beeswarm.maximumFeatures))

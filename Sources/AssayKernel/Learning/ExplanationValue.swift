@@ -41,6 +41,12 @@ final class ExplanationValue: Sendable {
 
     var featureCount: Int { featureNames.count }
 
+    /// The output space of one row: its own class rather than "each row's predicted class".
+    func space(ofRow row: Int) -> String {
+        guard let classes, row < classes.count else { return space }
+        return space.replacingOccurrences(of: "of each row's predicted class", with: "of \"\(classes[row])\"")
+    }
+
     /// Mean |SHAP| per feature, in feature order.
     var meanAbsolute: [Double] {
         var sums = [Double](repeating: 0, count: featureCount)
