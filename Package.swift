@@ -68,6 +68,8 @@ let package = Package(
         ),
         // Times tree fits and predictions on a CSV for bench/learn_trees.py.
         .executableTarget(name: "assay-learn-bench", dependencies: ["AssayLearn", "AssayFrame"]),
+        // Fits and explains tree models for bench/shap_crosscheck.py (agreement with shap, speed).
+        .executableTarget(name: "assay-shap-bench", dependencies: ["AssayLearn", "AssayFrame"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),

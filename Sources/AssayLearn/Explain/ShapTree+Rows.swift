@@ -6,32 +6,40 @@ extension ShapTree {
         var missed: UnsafeMutableBufferPointer<UInt64>
         /// Per node: 1 when the row goes left.
         var goesLeft: UnsafeMutableBufferPointer<UInt8>
+        /// Per leaf and row of a block: the features the row follows, as bits of the leaf's slots.
+        var patterns: UnsafeMutableBufferPointer<Int32>
         /// Per slot of a leaf evaluated per row, then the followed and missed slots.
         var followed: UnsafeMutableBufferPointer<UInt8>
         var hot: UnsafeMutableBufferPointer<Int>
         var cold: UnsafeMutableBufferPointer<Int>
         var polynomial: UnsafeMutableBufferPointer<Double>
+        /// Per slot of a tabulated leaf: where its feature's value goes.
+        var target: UnsafeMutableBufferPointer<Int>
         var prefix: UnsafeMutableBufferPointer<Double>
         var suffix: UnsafeMutableBufferPointer<Double>
 
-        init(nodes: Int, depth: Int) {
+        init(nodes: Int, depth: Int, rows: Int) {
             missed = .allocate(capacity: max(nodes, 1))
+            patterns = .allocate(capacity: max(nodes, 1) * max(rows, 1))
             goesLeft = .allocate(capacity: max(nodes, 1))
             followed = .allocate(capacity: depth + 1)
             hot = .allocate(capacity: depth + 1)
             cold = .allocate(capacity: depth + 1)
             polynomial = .allocate(capacity: depth + 2)
+            target = .allocate(capacity: ShapTree.deepestTable)
             prefix = .allocate(capacity: depth + 2)
             suffix = .allocate(capacity: depth + 2)
         }
 
         func deallocate() {
             missed.deallocate()
+            patterns.deallocate()
             goesLeft.deallocate()
             followed.deallocate()
             hot.deallocate()
             cold.deallocate()
             polynomial.deallocate()
+            target.deallocate()
             prefix.deallocate()
             suffix.deallocate()
         }
@@ -39,7 +47,7 @@ extension ShapTree {
 
     /// The tree's arrays as buffers, for the row loop.
     struct View {
-        var nodes: UnsafeBufferPointer<Node>
+        var splits: UnsafeBufferPointer<Node>
         var leaves: UnsafeBufferPointer<Leaf>
         var slotFeatures: UnsafeBufferPointer<Int32>
         var slotFractions: UnsafeBufferPointer<Double>
@@ -53,7 +61,7 @@ extension ShapTree {
     }
 
     func withView<R>(_ tables: Tables, weights: ShapleyWeights, _ body: (View) -> R) -> R {
-        nodes.withUnsafeBufferPointer { nodes in
+        splits.withUnsafeBufferPointer { splits in
         leaves.withUnsafeBufferPointer { leaves in
         slotFeatures.withUnsafeBufferPointer { slotFeatures in
         slotFractions.withUnsafeBufferPointer { slotFractions in
@@ -63,7 +71,7 @@ extension ShapTree {
         tables.entries.withUnsafeBufferPointer { entries in
         weights.withUnsafeBufferPointer { weights in
             body(View(
-                nodes: nodes, leaves: leaves, slotFeatures: slotFeatures, slotFractions: slotFractions, edges: edges,
+                splits: splits, leaves: leaves, slotFeatures: slotFeatures, slotFractions: slotFractions, edges: edges,
                 leafValues: leafValues, offsets: offsets, entries: entries, weights: weights, outputs: outputs,
                 outputIndex: outputIndex))
         }
@@ -79,45 +87,74 @@ extension ShapTree {
 }
 
 extension ShapTree.View {
-    /// Adds this tree's SHAP values for one row (`x`, its features in model order) to `phi`
-    /// (features × `total` outputs).
+    /// Adds this tree's SHAP values for `count` rows (`x`, row-major, features in model order)
+    /// to `phi` (rows × features × `total` outputs).
+    ///
+    /// First each row finds every leaf's pattern in one pass over the nodes; then each
+    /// tabulated leaf adds its rows' values. Leaf-major order keeps a leaf's table in L1 while
+    /// the rows pass, and consecutive additions go to different rows, where row-major order
+    /// would chain every addition to one feature's sum through memory.
     @inline(__always)
-    func explain(_ x: UnsafePointer<Double>, into phi: UnsafeMutablePointer<Double>, outputs total: Int, scratch: ShapTree.Scratch) {
-        let missed = scratch.missed, goesLeft = scratch.goesLeft
-        // One pass in node order: a child's missed bits are its parent's, plus the parent's
-        // feature when the row takes the other side.
-        missed[0] = 0
-        for i in 0..<nodes.count {
-            let node = nodes[i]
-            guard node.feature >= 0 else { continue }
-            let v = x[Int(node.feature)]
-            let left = v <= node.threshold || (v.isNaN && node.missingLeft)
-            let above = missed[i]
-            missed[Int(node.left)] = above | (left ? 0 : node.bit)
-            missed[Int(node.right)] = above | (left ? node.bit : 0)
-            goesLeft[i] = left ? 1 : 0
+    func explain(_ x: UnsafePointer<Double>, count: Int, features: Int, into phi: UnsafeMutablePointer<Double>, outputs total: Int, scratch: ShapTree.Scratch) {
+        let missed = scratch.missed, goesLeft = scratch.goesLeft, patterns = scratch.patterns
+        let rowWidth = features * total
+        // The loops below run per row, tree and leaf slot: wrapping arithmetic and masking
+        // shifts, whose operands are small by construction, keep overflow checks out of them.
+        var r = 0
+        while r < count {
+            let row = x + r &* features
+            // A child's missed bits are its parent's, plus the parent's feature when the row
+            // takes the other side.
+            missed[0] = 0
+            for node in splits {
+                let v = row[Int(node.feature)]
+                let left = v <= node.threshold || (v.isNaN && node.missingLeft)
+                let above = missed[Int(node.index)]
+                missed[Int(node.left)] = above | (left ? 0 : node.bit)
+                missed[Int(node.right)] = above | (left ? node.bit : 0)
+                goesLeft[Int(node.index)] = left ? 1 : 0
+            }
+            var index = 0
+            while index < leaves.count {
+                let leaf = leaves[index]
+                if offsets[index] >= 0 {
+                    // Tabulated leaves have at most `deepestTable` slots, so the bits fit.
+                    let followed = ~missed[Int(leaf.node)] & ((1 &<< UInt64(truncatingIfNeeded: leaf.depth)) &- 1)
+                    patterns[index &* count &+ r] = Int32(truncatingIfNeeded: followed)
+                } else {
+                    perRow(leaf, into: phi + r &* rowWidth, outputs: total, scratch: scratch)
+                }
+                index &+= 1
+            }
+            r &+= 1
         }
-        for index in 0..<leaves.count {
+        let target = scratch.target
+        for index in 0..<leaves.count where offsets[index] >= 0 {
             let leaf = leaves[index]
             let d = Int(leaf.depth)
-            let slots = Int(leaf.slotOffset)
-            let offset = offsets[index]
-            if offset >= 0 {
-                let pattern = ~missed[Int(leaf.node)] & ((1 << UInt64(d)) - 1)
-                let row = offset + Int(pattern) * d
+            let slot = Int(leaf.slotOffset)
+            guard let table = entries.baseAddress.map({ $0 + offsets[index] }),
+                  let rows = patterns.baseAddress.map({ $0 + index * count }) else { return }
+            for s in 0..<d { target[s] = Int(slotFeatures[slot + s]) * total + (outputs == 1 ? outputIndex : 0) }
+            let value = Int(leaf.valueOffset)
+            var r = 0
+            while r < count {
+                let e = table + Int(rows[r]) &* d
+                let p = phi + r &* rowWidth
+                var s = 0
                 if outputs == 1 {
-                    let target = phi + outputIndex
-                    for s in 0..<d { target[Int(slotFeatures[slots + s]) * total] += entries[row + s] }
+                    while s < d {
+                        p[target[s]] += e[s]
+                        s &+= 1
+                    }
                 } else {
-                    let value = Int(leaf.valueOffset)
-                    for s in 0..<d {
-                        let target = phi + Int(slotFeatures[slots + s]) * total
-                        let c = entries[row + s]
-                        for k in 0..<outputs { target[k] += c * leafValues[value + k] }
+                    while s < d {
+                        let f = p + target[s]
+                        for k in 0..<outputs { f[k] += e[s] * leafValues[value &+ k] }
+                        s &+= 1
                     }
                 }
-            } else {
-                perRow(leaf, into: phi, outputs: total, scratch: scratch)
+                r &+= 1
             }
         }
     }

@@ -1,10 +1,19 @@
 extension ShapTree {
-    /// Per-leaf tables of SHAP contributions by pattern, for one call's rows.
+    /// Per-leaf tables of SHAP values by pattern, for one call's rows.
     ///
-    /// For a leaf of `d` distinct features, entry `H · d + i` is the value of the leaf's `i`-th feature
-    /// for a row whose followed features are the bits of `H`, multiplied by the leaf's value
-    /// when the tree has one output. Leaves without a table (`offsets[leaf] < 0`) are computed
-    /// per row.
+    /// For a leaf of `d` features, entry `H · d + i` is what its `i`-th feature gets from a row
+    /// that follows the features `H` and misses `C`:
+    ///
+    ///     i ∈ H:  (1 − z_i) · v · A[H \ {i}] · Z[C]
+    ///     i ∉ H:       −z_i · v · A[H] · Z[C \ {i}]
+    ///
+    /// with, for every subset `M` of the leaf's features,
+    ///
+    ///     A[M] = Σ_{S ⊆ M} w(|S|, d) · Π_{j ∈ M \ S} z_j        Z[M] = Π_{j ∈ M} z_j
+    ///
+    /// (`v` is 1 for trees of several outputs, which multiply by each output's value
+    /// afterwards). A row then costs one load and one addition per slot. Leaves without a
+    /// table (`offsets[leaf] < 0`) are computed per row.
     struct Tables: Sendable {
         var offsets: [Int]
         var entries: [Double]
@@ -43,46 +52,45 @@ extension ShapTree {
         var entries = [Double](repeating: 0, count: size)
         guard size > 0 else { return Tables(offsets: offsets, entries: entries) }
         let largest = leaves.indices.reduce(0) { offsets[$1] >= 0 ? max($0, Int(leaves[$1].depth)) : $0 }
-        // Scratch for the subset sums of the deepest leaf, reused by every leaf.
-        var product = [Double](repeating: 0, count: 1 << largest)
-        var weighted = [Double](repeating: 0, count: 1 << largest)
+        // Every subset's polynomial and sums, reused by every leaf.
         var polynomial = [Double](repeating: 0, count: (1 << largest) * (largest + 1))
+        var sums = [Double](repeating: 0, count: 2 << largest)
         for (index, leaf) in leaves.enumerated() where offsets[index] >= 0 {
             let d = Int(leaf.depth)
-            let z = slotFractions[Int(leaf.slotOffset)..<(Int(leaf.slotOffset) + d)]
-            let value = outputs == 1 ? leafValues[Int(leaf.valueOffset)] : 1
-            Self.fill(
-                &entries, at: offsets[index], z: Array(z), value: value, weights: weights,
-                product: &product, weighted: &weighted, polynomial: &polynomial)
+            let slots = Int(leaf.slotOffset)..<(Int(leaf.slotOffset) + d)
+            Self.subsetSums(&sums, z: Array(slotFractions[slots]), weights: weights, polynomial: &polynomial)
+            let followed = Array(slotFollowed[slots]), missed = Array(slotMissed[slots])
+            let full = (1 << d) - 1
+            for h in 0...full {
+                let row = offsets[index] + h * d
+                for i in 0..<d {
+                    let others = ~(1 << i)
+                    let coefficient = h & (1 << i) != 0 ? followed[i] : missed[i]
+                    entries[row + i] = coefficient * sums[2 * (h & others)] * sums[2 * ((full ^ h) & others) + 1]
+                }
+            }
         }
         return Tables(offsets: offsets, entries: entries)
     }
 
-    /// One leaf's table. For every subset `M` of its features it needs `Z[M] = Π_{j∈M} z_j` and
-    /// `A[M] = Σ_{S ⊆ M} w(|S|, d) · Π_{j ∈ M \ S} z_j`, which is `Σ_s w(s, d) · c_s` for the
-    /// coefficients `c_s` of `Π_{j ∈ M} (t + z_j)`; each subset's polynomial is its subset
-    /// without the lowest bit times one factor. Then, with `C` the features not followed,
-    ///
-    ///     i ∈ H:  (1 − z_i) · A[H \ {i}] · Z[C]
-    ///     i ∉ H:       −z_i · A[H] · Z[C \ {i}]
-    static func fill(
-        _ entries: inout [Double], at offset: Int, z: [Double], value: Double, weights: ShapleyWeights,
-        product: inout [Double], weighted: inout [Double], polynomial: inout [Double]
-    ) {
+    /// One leaf's `A[M]` and `Z[M]`, interleaved at `2M` and `2M + 1`. `A[M]` is `Σ_s w(s, d) · c_s` for the coefficients `c_s` of
+    /// `Π_{j ∈ M} (t + z_j)` (the elementary symmetric sums the subsets add up to); each
+    /// subset's polynomial is its subset without the lowest bit times one factor.
+    static func subsetSums(_ entries: inout [Double], z: [Double], weights: ShapleyWeights, polynomial: inout [Double]) {
+        let offset = 0
         let d = z.count
         let size = 1 << d
         let width = d + 1
-        let full = size - 1
         let w = (0..<d).map { weights[$0, of: d] }
-        product[0] = 1
         for s in 0..<width { polynomial[s] = 0 }
         polynomial[0] = 1
-        weighted[0] = w[0]
+        entries[offset] = w[0]
+        entries[offset + 1] = 1
         for m in 1..<size {
             let j = m.trailingZeroBitCount
             let previous = m & (m - 1)
             let zj = z[j]
-            product[m] = product[previous] * zj
+            entries[offset + 2 * m + 1] = entries[offset + 2 * previous + 1] * zj
             let count = m.nonzeroBitCount
             let from = previous * width, to = m * width
             polynomial[to] = zj * polynomial[from]
@@ -90,23 +98,11 @@ extension ShapTree {
                 for s in 1..<count { polynomial[to + s] = polynomial[from + s - 1] + zj * polynomial[from + s] }
             }
             polynomial[to + count] = polynomial[from + count - 1]
-            // The full set's sum is never read (some feature must be off for `A[H]` to matter)
-            // and has no weight for s = d.
-            guard count < d else { weighted[m] = 0; continue }
+            // The full set's sum is never read (`H \ {i}` lacks `i`) and has no weight for s = d.
+            guard count < d else { continue }
             var sum = 0.0
             for s in 0...count { sum += w[s] * polynomial[to + s] }
-            weighted[m] = sum
-        }
-        for h in 0..<size {
-            let off = full ^ h
-            let row = offset + h * d
-            for i in 0..<d {
-                let bit = 1 << i
-                let phi = h & bit != 0
-                    ? (1 - z[i]) * weighted[h ^ bit] * product[off]
-                    : -z[i] * weighted[h] * product[off ^ bit]
-                entries[row + i] = phi * value
-            }
+            entries[offset + 2 * m] = sum
         }
     }
 }

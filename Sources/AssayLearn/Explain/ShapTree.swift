@@ -16,10 +16,11 @@
 /// sum per row from the polynomial `Π_{j ∈ H} (t + z_j)`, whose coefficients are the
 /// elementary symmetric sums the subsets add up to.
 struct ShapTree: Sendable {
-    /// A node for the row pass, in the tree's order (parents before children).
+    /// A split for the row pass, in the tree's order (parents before children).
     struct Node {
         var threshold: Double
-        /// -1 for a leaf.
+        /// Its index among all the tree's nodes.
+        var index: Int32
         var feature: Int32
         var left: Int32
         var right: Int32
@@ -52,10 +53,17 @@ struct ShapTree: Sendable {
         var left: Bool
     }
 
-    var nodes: [Node]
+    /// The splits only: the row pass has nothing to do at a leaf.
+    var splits: [Node]
+    var nodeCount: Int
     var leaves: [Leaf]
     var slotFeatures: [Int32]
     var slotFractions: [Double]
+    /// Per slot, what a table's `A · Z` is multiplied by when the row follows the feature,
+    /// `(1 − z) · v`, and when it misses it, `−z · v`; `v` is 1 for trees of several outputs,
+    /// which multiply by each output's value afterwards.
+    var slotFollowed: [Double]
+    var slotMissed: [Double]
     var edges: [Edge]
     /// `outputs` numbers per leaf, already scaled as the ensemble combines trees.
     var leafValues: [Double]
@@ -80,13 +88,10 @@ struct ShapTree: Sendable {
         var path = [[Int32]](repeating: [], count: n)
         // The slot of each internal node's feature on its path.
         var slot = [Int](repeating: 0, count: n)
-        nodes = []
-        nodes.reserveCapacity(n)
-        for i in 0..<n {
-            guard !tree.isLeaf(i) else {
-                nodes.append(Node(threshold: 0, feature: -1, left: -1, right: -1, bit: 0, missingLeft: false))
-                continue
-            }
+        nodeCount = n
+        splits = []
+        splits.reserveCapacity(n / 2)
+        for i in 0..<n where !tree.isLeaf(i) {
             let f = tree.feature[i]
             var below = path[i]
             let position = below.firstIndex(of: f) ?? below.count
@@ -97,14 +102,16 @@ struct ShapTree: Sendable {
             parent[r] = i
             path[l] = below
             path[r] = below
-            nodes.append(Node(
-                threshold: tree.threshold[i], feature: f, left: tree.left[i], right: tree.right[i],
+            splits.append(Node(
+                threshold: tree.threshold[i], index: Int32(i), feature: f, left: tree.left[i], right: tree.right[i],
                 bit: position < 64 ? UInt64(1) << UInt64(position) : 0, missingLeft: tree.missingGoesLeft[i]))
         }
 
         leaves = []
         slotFeatures = []
         slotFractions = []
+        slotFollowed = []
+        slotMissed = []
         edges = []
         leafValues = []
         expected = [Double](repeating: 0, count: tree.outputs)
@@ -136,6 +143,9 @@ struct ShapTree: Sendable {
                 edgeCount: Int32(edges.count - edgeStart), valueOffset: Int32(valueOffset)))
             slotFeatures.append(contentsOf: path[l])
             slotFractions.append(contentsOf: z)
+            let v = tree.outputs == 1 ? leafValues[valueOffset] : 1
+            slotFollowed.append(contentsOf: z.map { (1 - $0) * v })
+            slotMissed.append(contentsOf: z.map { -$0 * v })
             depth = max(depth, d)
         }
     }

@@ -37,7 +37,7 @@ public struct TreeExplainer: Sendable {
         }
         expectedValue = expected
         weights = ShapleyWeights(players: trees.reduce(0) { max($0, $1.depth) })
-        nodeCount = trees.reduce(0) { max($0, $1.nodes.count) }
+        nodeCount = trees.reduce(0) { max($0, $1.nodeCount) }
     }
 
     /// SHAP values for every row of `x`, whose columns are matched to the model's features by
@@ -119,7 +119,7 @@ public struct TreeExplainer: Sendable {
             values.withUnsafeMutableBufferPointer { out in
                 guard let xBase = xs.baseAddress, let outBase = out.baseAddress else { return }
                 TreeThreads.run(workers) { worker in
-                    let scratch = ShapTree.Scratch(nodes: nodeCount, depth: depth)
+                    let scratch = ShapTree.Scratch(nodes: nodeCount, depth: depth, rows: block)
                     let local = UnsafeMutablePointer<Double>.allocate(capacity: block * max(features, 1))
                     defer {
                         scratch.deallocate()
@@ -137,9 +137,7 @@ public struct TreeExplainer: Sendable {
                         let phi = outBase + first * features * outputs
                         for (tree, table) in zip(group, tables) {
                             tree.withView(table, weights: weights) { view in
-                                for r in 0..<count {
-                                    view.explain(local + r * features, into: phi + r * features * outputs, outputs: outputs, scratch: scratch)
-                                }
+                                view.explain(local, count: count, features: features, into: phi, outputs: outputs, scratch: scratch)
                             }
                         }
                         b += workers
