@@ -11,7 +11,7 @@ on XGBoost and by shap on LightGBM, all with 2 threads, with ratios.
 
     python3 bench/shap_crosscheck.py [--rows 2000] [--speed-rows 50000] [--threads 2] [--no-speed]
 
-Needs shap, numpy, pandas, scikit-learn, xgboost and lightgbm (e.g. in .venv-shap), and the
+Needs shap, numpy, pandas, scikit-learn, xgboost and lightgbm (`scripts/bench.sh shap` installs them), and the
 release build of `assay-shap-bench` (`swift build -c release --product assay-shap-bench`).
 """
 import argparse

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, each printing ratios against its reference in the same run:
-#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift).
-# `scripts/bench.sh kernel` or `scripts/bench.sh csv` runs one of them.
+#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
+#   SHAP (against shap on XGBoost and LightGBM).
+# `scripts/bench.sh kernel`, `csv` or `shap` runs one of them.
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -24,4 +25,12 @@ if [ "$which" = all ] || [ "$which" = csv ]; then
     swift build -c release --product assay-csv-bench
     say "bench/csv_load.py"
     python bench/csv_load.py
+fi
+if [ "$which" = all ] || [ "$which" = shap ]; then
+    say "pip install -r bench/requirements.txt (benchmark-only references)"
+    python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+    say "swift build -c release --product assay-shap-bench"
+    swift build -c release --product assay-shap-bench
+    say "bench/shap_crosscheck.py"
+    python bench/shap_crosscheck.py
 fi
