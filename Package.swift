@@ -68,6 +68,8 @@ let package = Package(
         ),
         // Times tree fits and predictions on a CSV for bench/learn_trees.py.
         .executableTarget(name: "assay-learn-bench", dependencies: ["AssayLearn", "AssayFrame"]),
+        // Runs the searchers on standard test functions for bench/tpe.py.
+        .executableTarget(name: "assay-tpe-bench", dependencies: ["AssayLearn"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
