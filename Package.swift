@@ -70,6 +70,8 @@ let package = Package(
         .executableTarget(name: "assay-learn-bench", dependencies: ["AssayLearn", "AssayFrame"]),
         // Fits and explains tree models for bench/shap_crosscheck.py (agreement with shap, speed).
         .executableTarget(name: "assay-shap-bench", dependencies: ["AssayLearn", "AssayFrame"]),
+        // Runs the searchers on standard test functions for bench/tpe.py.
+        .executableTarget(name: "assay-tpe-bench", dependencies: ["AssayLearn"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),

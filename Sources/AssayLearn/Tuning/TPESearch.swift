@@ -1,0 +1,120 @@
+import Foundation
+
+/// The Tree-structured Parzen Estimator of Bergstra et al. (2011), as Hyperopt runs it: after
+/// `startupTrials` random trials, the finished trials split by loss into the best
+/// `min(ceil(gamma * sqrt(n)), forgetting)` ("good") and the rest ("bad"); each parameter gets
+/// an adaptive Parzen estimator l(x) from the good trials and g(x) from the bad ones, both
+/// with the prior as one more component, using only trials where the parameter was active;
+/// `candidates` draws from l(x) are scored by l(x)/g(x) (expected improvement) and the best is
+/// taken, parameter by parameter. Numbers are modelled in their transformed space (logs for
+/// loguniform, buckets for int and quniform); choices by weighted counts plus pseudo-counts.
+///
+/// Trials still running count as bad trials at their assignments (a "constant liar"), so
+/// parallel trials spread out instead of crowding one point; failed trials count as bad too.
+public struct TPESearch: Searcher {
+    /// Random trials before the model takes over (Hyperopt's `n_startup_jobs`).
+    public var startupTrials: Int
+    /// How many finished trials count as good.
+    public var goodShare: GoodShare
+    /// Draws from l(x) scored per suggestion (Hyperopt's `n_EI_candidates`).
+    public var candidates: Int
+    /// The prior's weight among the estimators' components.
+    public var priorWeight: Double
+    /// The newest trials kept at full weight (Hyperopt's `LF`); older ones fade linearly.
+    public var forgetting: Int
+
+    public init(startupTrials: Int = 20, goodShare: GoodShare = .squareRoot(0.25), candidates: Int = 24, priorWeight: Double = 1, forgetting: Int = 25) {
+        self.startupTrials = max(0, startupTrials)
+        self.goodShare = goodShare
+        self.candidates = max(1, candidates)
+        self.priorWeight = priorWeight
+        self.forgetting = forgetting
+    }
+
+    public func suggest(trial: Int, in space: SearchSpace, seed: UInt64, history: SearchHistory) -> Assignment {
+        var random = RandomSearch.generator(seed: seed, trial: trial)
+        let scored = history.finished.filter { $0.loss != nil }
+        guard trial >= startupTrials, !scored.isEmpty else { return space.samplePrior(&random) }
+
+        let goodCount = min(goodShare.count(of: scored.count), max(1, forgetting))
+        let ranked = scored.sorted { ($0.loss ?? .infinity, $0.trial) < ($1.loss ?? .infinity, $1.trial) }
+        let goodTrials = Set(ranked.prefix(goodCount).map(\.trial))
+        let good = scored.filter { goodTrials.contains($0.trial) }.map(\.assignment.point)
+        let bad = history.finished.filter { !goodTrials.contains($0.trial) }.map(\.assignment.point)
+            + history.pending.map(\.point)
+
+        var point = [Double](repeating: 0, count: space.dimensions.count)
+        for (index, dimension) in space.dimensions.enumerated() {
+            let goodValues = good.map { $0[index] }.filter { !$0.isNaN }
+            let badValues = bad.map { $0[index] }.filter { !$0.isNaN }
+            switch dimension.domain.kind {
+            case .fixed:
+                point[index] = 0
+            case .choice(let options):
+                point[index] = Double(chooseOption(options.count, goodValues, badValues, &random))
+            case .uniform, .logUniform, .integer, .quantized, .normal:
+                point[index] = chooseNumber(dimension, goodValues, badValues, &random)
+            }
+        }
+        return space.assignment(point)
+    }
+
+    private func chooseOption(_ options: Int, _ good: [Double], _ bad: [Double], _ random: inout SplitMix) -> Int {
+        let l = CategoryEstimator(observations: good.map { Int($0) }, options: options, priorWeight: priorWeight, forgetting: forgetting)
+        let g = CategoryEstimator(observations: bad.map { Int($0) }, options: options, priorWeight: priorWeight, forgetting: forgetting)
+        var best = 0
+        var bestScore = -Double.infinity
+        for _ in 0..<candidates {
+            let option = l.sample(&random)
+            let score = l.logProbability(option) - g.logProbability(option)
+            if score > bestScore {
+                best = option
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    private func chooseNumber(_ dimension: SearchDimension, _ good: [Double], _ bad: [Double], _ random: inout SplitMix) -> Double {
+        let prior = dimension.modelPrior
+        let bounds = dimension.modelBounds
+        let l = ParzenEstimator(
+            observations: good.map(dimension.toModel), prior: prior, priorWeight: priorWeight, forgetting: forgetting,
+            bounds: bounds)
+        let g = ParzenEstimator(
+            observations: bad.map(dimension.toModel), prior: prior, priorWeight: priorWeight, forgetting: forgetting,
+            bounds: bounds)
+        var best = dimension.fromModel(prior.mean)
+        var bestScore = -Double.infinity
+        for _ in 0..<candidates {
+            let coordinate = l.sample(&random)
+            let value = dimension.fromModel(coordinate)
+            let score: Double
+            if let bucket = dimension.bucket(of: value) {
+                score = l.logProbability(bucket.low, bucket.high) - g.logProbability(bucket.low, bucket.high)
+            } else {
+                score = l.logDensity(coordinate) - g.logDensity(coordinate)
+            }
+            if score > bestScore {
+                best = value
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    /// The number of good trials among n finished ones, before the cap at `forgetting`.
+    public enum GoodShare: Sendable, Hashable {
+        /// ceil(gamma · √n), Hyperopt's rule.
+        case squareRoot(Double)
+        /// ceil(gamma · n), Optuna's rule.
+        case linear(Double)
+
+        func count(of finished: Int) -> Int {
+            switch self {
+            case .squareRoot(let gamma): Int((gamma * Double(finished).squareRoot()).rounded(.up))
+            case .linear(let gamma): Int((gamma * Double(finished)).rounded(.up))
+            }
+        }
+    }
+}
