@@ -29,6 +29,7 @@ extension Evaluator {
         case (.model(let model), let name): return try modelMember(name, of: model, at: member.span)
         case (.board(let board), let name): return try boardMember(name, of: board, at: member.span)
         case (.explanation(let e), let name): return try explanationMember(name, of: e, at: member.span)
+        case (.tuning(let t), let name): return try tuningMember(name, of: t, at: member.span)
         case (.list(let elements), let name):
             return try aggregate(name, elements, at: member.span)
         default:

@@ -53,7 +53,7 @@ extension Evaluator {
             call.parameters.append(.init(name: label, value: value, span: argument.value.span))
         }
         try bindPositional(positional, into: &call)
-        call.text = describe(call)
+        call.text = Self.describe(call)
         if signature.role == .space { return .space(call) }
         return .pipeline(PipelineValue([call]))
     }
@@ -185,7 +185,7 @@ extension Evaluator {
     }
 
     /// The call as it would be written: `forest(trees=200)`, `onehot(island, sex)`.
-    func describe(_ call: ComponentCall) -> String {
+    static func describe(_ call: ComponentCall) -> String {
         var parts: [String] = []
         switch call.columns {
         case .names(let names)?: parts += names

@@ -16,8 +16,8 @@ extension Evaluator {
             return .dataset(try importance(model, on: data, clauses: clauses, span: span))
         case .shap(let model, let data, let clauses):
             return .explanation(try shap(model, on: data, clauses: clauses, span: span))
-        case .tune:
-            throw Diagnostic(.name, "`tune` is not available in this version yet", at: span, help: "fit fixed hyperparameters with `fit` for now")
+        case .tune(let pipeline, let data, let target, let clauses):
+            return .tuning(try tune(pipeline, on: data, target: target, clauses: clauses, span: span))
         case .predict(let model, let data):
             guard case .model(let value) = try evaluate(model) else {
                 throw Diagnostic(.type, "`predict` needs a fitted model", at: model.span, help: "fit one first: `m = fit PIPELINE on DATA target COL`")

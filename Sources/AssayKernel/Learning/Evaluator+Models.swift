@@ -65,6 +65,15 @@ extension Evaluator {
         }
     }
 
+    func tuningMember(_ name: String, of value: TuningValue, at span: SourceSpan) throws(Diagnostic) -> Value {
+        switch name {
+        case "best": return .model(try refitBest(value, at: span))
+        case "trials": return .dataset(try frame(at: span) { () throws(FrameError) in try value.trialsDataset() })
+        case "params": return .dataset(try frame(at: span) { () throws(FrameError) in try value.bestParametersDataset() })
+        default: throw Diagnostic(.type, "a `tuning` has no member `\(name)`", at: span)
+        }
+    }
+
     private func table(_ columns: [Column], at span: SourceSpan) throws(Diagnostic) -> Dataset {
         try frame(at: span) { () throws(FrameError) in try Dataset(columns: columns) }
     }

@@ -23,6 +23,7 @@ enum ExplanationDisplay {
 
     /// The chart that goes with a value, if any: a beeswarm, or a waterfall for one row.
     static func chart(_ value: Value) -> MimeBundle? {
+        if case .tuning(let t) = value { return TuningDisplay.chart(t) }
         guard case .explanation(let e) = value else { return nil }
         if let row = e.selectedRow {
             let f = e.featureCount

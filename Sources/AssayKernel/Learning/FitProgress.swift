@@ -10,10 +10,10 @@ final class FitProgress: Sendable {
         var shown = false
         var lastUpdate: ContinuousClock.Instant
         var fraction = 0.0
+        var label: String
     }
 
     private let output: (any OutputSink)?
-    private let label: String
     private let displayID: String
     private let start: ContinuousClock.Instant
     private let state: Mutex<State>
@@ -23,20 +23,20 @@ final class FitProgress: Sendable {
 
     init(output: (any OutputSink)?, label: String) {
         self.output = output
-        self.label = label
         self.displayID = "assay-progress-" + UUID().uuidString.lowercased()
         let now = ContinuousClock.now
         self.start = now
-        self.state = Mutex(State(lastUpdate: now))
+        self.state = Mutex(State(lastUpdate: now, label: label))
     }
 
-    /// Called from any thread with the fraction done.
-    func report(_ fraction: Double) {
+    /// Called from any thread with the fraction done and, optionally, a new label.
+    func report(_ fraction: Double, label: String? = nil) {
         guard let output else { return }
         let now = ContinuousClock.now
         guard start.duration(to: now) >= Self.delay else { return }
         let action: Bool? = state.withLock { state in
             state.fraction = max(state.fraction, min(max(fraction, 0), 1))
+            if let label { state.label = label }
             if !state.shown {
                 state.shown = true
                 state.lastUpdate = now
@@ -47,7 +47,8 @@ final class FitProgress: Sendable {
             return false
         }
         guard let first = action else { return }
-        let bundle = Self.bar(label, fraction: state.withLock { $0.fraction }, elapsed: start.duration(to: now))
+        let (current, text) = state.withLock { ($0.fraction, $0.label) }
+        let bundle = Self.bar(text, fraction: current, elapsed: start.duration(to: now))
         if first { output.display(bundle, displayID: displayID) } else { output.updateDisplay(bundle, displayID: displayID) }
     }
 

@@ -16,6 +16,7 @@ extension Value {
         case .model(let model): "<model \(model.fitted.name): target `\(model.fitted.target)`>"
         case .board(let board): "<board: \(board.board.models.map(\.name).joined(separator: ", "))>"
         case .explanation(let e): "<explanation of \(e.modelName): \(e.rows) rows, \(e.featureCount) features>"
+        case .tuning(let t): "<tuning: \(t.trials.count) \(t.search) trials, best \(t.metric.rawValue) \(ScalarText.score(t.bestRecord?.mean ?? .nan))>"
         }
     }
 
@@ -45,6 +46,7 @@ extension Value {
         case .model(let model): return ModelDisplay.model(model)
         case .board(let board): return ModelDisplay.board(board, rows: rows)
         case .explanation(let e): return ExplanationDisplay.rendering(e, rows: rows)
+        case .tuning(let t): return TuningDisplay.rendering(t, rows: rows)
         default: break
         }
         return Rendering(plain: resultText)

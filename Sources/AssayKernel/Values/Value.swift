@@ -16,6 +16,8 @@ enum Value: Sendable, Equatable {
     case board(BoardValue)
     /// SHAP values of a model on some rows.
     case explanation(ExplanationValue)
+    /// The trials and best pipeline of a `tune`.
+    case tuning(TuningValue)
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
@@ -31,6 +33,7 @@ enum Value: Sendable, Equatable {
         case .model: "model"
         case .board: "board"
         case .explanation: "explanation"
+        case .tuning: "tuning"
         }
     }
 
@@ -48,6 +51,7 @@ enum Value: Sendable, Equatable {
         case (.model(let x), .model(let y)): x === y
         case (.board(let x), .board(let y)): x === y
         case (.explanation(let x), .explanation(let y)): x === y
+        case (.tuning(let x), .tuning(let y)): x === y
         default: false
         }
     }

@@ -111,6 +111,29 @@ extension HelpCatalog {
                 .init(name: "base", type: "number", summary: "the base value (the expected output)"),
                 .init(name: "features", type: "dataset", summary: "the feature values the model saw, as the pipeline produced them"),
             ]),
+        HelpTopic(
+            "tune", .command,
+            usage: "tune PIPELINE on DATA target COL [metric M] [search tpe|random|grid] [trials N] [parallel P] [cv K | holdout R] [seed S] [stop after N]",
+            summary: "search hyperparameters (and whole stages or models) for the best validation score",
+            details: [
+                "Any hyperparameter may hold a space: `uniform(lo, hi)`, `loguniform(lo, hi)`, `int(lo, hi)`, `quniform(lo, hi, q)`, `normal(mu, sigma)`, `choice(a, b, ...)` or a list of grid candidates `[a, b]`. `choice(logistic(...), boost(...))` searches models with their own spaces.",
+                "Defaults: `search tpe` (Hyperopt's Tree-structured Parzen Estimator), `trials 30`, `cv 3`, `parallel` the session's setting. `grid` enumerates every combination.",
+                "Every trial fits the whole pipeline inside every fold, on the same folds. Results are the same for a seed whatever `parallel` is. `stop after N` ends the search after N trials without improvement; an interrupt keeps the finished trials.",
+                "The result shows the best parameters, the trials best first and a convergence chart; `.best` is the best pipeline refitted on all of DATA, `.trials` the trial table as a dataset.",
+            ],
+            examples: [
+                "t = tune prep | boost(rounds=int(50, 400), rate=loguniform(0.01, 0.3), depth=choice(3, 4, 6)) on train target species metric f1 trials 40 cv 5 seed 7",
+                "t = tune prep | choice(logistic(reg=loguniform(0.001, 10)), knn(k=int(1, 30))) on train target species",
+                "best = t.best",
+            ]),
+        HelpTopic(
+            "tuning", .type, usage: "tune PIPELINE on DATA target COL", summary: "the trials and best pipeline of a `tune`",
+            examples: ["t.best", "t.trials | sort auc desc | head 5", "t.params"],
+            members: [
+                .init(name: "best", type: "model", summary: "the best pipeline refitted on all of the data"),
+                .init(name: "trials", type: "dataset", summary: "trial, model, one column per hyperparameter path, the metric, its std, seconds"),
+                .init(name: "params", type: "dataset", summary: "the best trial's parameters"),
+            ]),
     ] + metrics
 
     static let metrics: [HelpTopic] = [

@@ -23,7 +23,7 @@ public enum HelpCatalog {
         ("Data operations (after `|`)", PipeStep.operations),
         ("Stages", ComponentCatalog.stageNames),
         ("Models", ComponentCatalog.modelNames),
-        ("Training", ["fit", "evaluate", "predict"]),
+        ("Training", ["fit", "evaluate", "predict", "tune"]),
         ("Explanations", ["importance", "shap", "export"]),
         ("Metrics", metrics.map(\.name)),
         ("Session", ["vars", "set", "sleep", "help", "exit"]),

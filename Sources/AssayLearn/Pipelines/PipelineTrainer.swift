@@ -14,23 +14,10 @@ public enum PipelineTrainer {
         let reported = Metric.reported(for: truth)
         let splits = try validationSplits(validation, truth, seed: context.seed)
         let steps = Double(splits.count + 1)
-
-        var foldScores: [[MetricScore]] = []
-        for (index, split) in splits.enumerated() {
-            var foldContext = context
-            foldContext.progress = { context.progress((Double(index) + $0) / steps) }
-            let train = features.take(split.train)
-            let trainTarget = truth.take(split.train)
-            let fitted = try pipeline.fitComponents(train, trainTarget, context: foldContext)
-            let candidate = FittedPipeline(
-                name: pipeline.name, target: target, task: truth.isClassification ? .classification : .regression,
-                classes: classes(of: truth), targetType: targetColumn.type, inputColumns: features.columnNames,
-                stages: fitted.stages, model: fitted.model, settings: pipeline.settings, trainingRows: split.train.count,
-                seconds: 0, trainingScores: [], validation: nil, seed: context.seed)
-            let held = features.take(split.test)
-            let prediction = try candidate.predict(held)
-            foldScores.append(try FittedPipeline.scores(reported, truth.take(split.test), prediction))
-        }
+        var foldContext = context
+        foldContext.progress = { context.progress($0 * Double(splits.count) / steps) }
+        let foldScores = try scoreFolds(
+            pipeline, splits, features, truth, targetType: targetColumn.type, target: target, metrics: reported, context: foldContext)
 
         var finalContext = context
         finalContext.progress = { context.progress((Double(splits.count) + $0) / steps) }
@@ -54,6 +41,40 @@ public enum PipelineTrainer {
         }
         context.progress(1)
         return model
+    }
+
+    /// Validation scores alone, without the final fit: what tuning needs of a trial. `metrics`
+    /// are scored on every held-out part; the result has their mean and std.
+    public static func validate(
+        _ pipeline: Pipeline, on data: Dataset, target: String, scheme: ValidationScheme, metrics: [Metric], context: FitContext
+    ) throws(LearnError) -> ValidationSummary {
+        let truth = try TargetColumn.read(data, column: target, task: pipeline.task)
+        guard let targetColumn = data.column(target) else { throw LearnError("unknown target column `\(target)`") }
+        let features = try StageColumns.dataset(data.columns.filter { $0.name != target }, stage: "fit")
+        let splits = try validationSplits(scheme, truth, seed: context.seed)
+        let folds = try scoreFolds(pipeline, splits, features, truth, targetType: targetColumn.type, target: target, metrics: metrics, context: context)
+        return ValidationSummary(scheme: scheme, scores: summarize(folds, metrics))
+    }
+
+    /// Fits the whole pipeline on each split's training rows and scores it on the held-out rows.
+    static func scoreFolds(
+        _ pipeline: Pipeline, _ splits: [(train: [Int], test: [Int])], _ features: Dataset, _ truth: Target, targetType: ColumnType,
+        target: String, metrics: [Metric], context: FitContext
+    ) throws(LearnError) -> [[MetricScore]] {
+        var foldScores: [[MetricScore]] = []
+        for (index, split) in splits.enumerated() {
+            var foldContext = context
+            foldContext.progress = { context.progress((Double(index) + $0) / Double(splits.count)) }
+            let fitted = try pipeline.fitComponents(features.take(split.train), truth.take(split.train), context: foldContext)
+            let candidate = FittedPipeline(
+                name: pipeline.name, target: target, task: truth.isClassification ? .classification : .regression,
+                classes: classes(of: truth), targetType: targetType, inputColumns: features.columnNames,
+                stages: fitted.stages, model: fitted.model, settings: pipeline.settings, trainingRows: split.train.count,
+                seconds: 0, trainingScores: [], validation: nil, seed: context.seed)
+            let prediction = try candidate.predict(features.take(split.test))
+            foldScores.append(try FittedPipeline.scores(metrics, truth.take(split.test), prediction))
+        }
+        return foldScores
     }
 
     /// Fits several pipelines on the same data, `parallel` at a time; each gets an equal share of
@@ -143,7 +164,8 @@ public enum PipelineTrainer {
         }
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
+    /// Seconds since `start`, as fit times are reported.
+    public static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = start.duration(to: .now).components
         return Double(d.seconds) + Double(d.attoseconds) / 1e18
     }

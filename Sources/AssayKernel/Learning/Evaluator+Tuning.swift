@@ -1,0 +1,175 @@
+import AssayFrame
+import AssayLanguage
+import AssayLearn
+import AssayRender
+
+// `tune PIPELINE on DATA target COL [metric M] [search tpe|random|grid] [trials N] [parallel P]
+// [cv K | holdout R] [seed S] [stop after N]`.
+
+extension Evaluator {
+    func tune(_ pipelineExpression: Expression, on dataExpression: Expression, target: Identifier, clauses: [LearningClause], span: SourceSpan)
+        throws(Diagnostic) -> TuningValue
+    {
+        var value = try evaluateComponent(pipelineExpression)
+        if case .space(let call) = value { value = .pipeline(PipelineValue([call])) }
+        guard case .pipeline(let pipeline) = value else {
+            throw Diagnostic(
+                .type, "`tune` needs a pipeline whose hyperparameters hold search spaces, found a `\(value.typeName)`", at: pipelineExpression.span,
+                help: "for example `tune scale() | boost(rate=loguniform(0.01, 0.3)) on train target y`")
+        }
+        let data = try dataset(dataExpression, for: "tune")
+        let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
+        guard let targetColumn = data.column(target.name) else {
+            throw Evaluator.unknownColumn(target.name, at: target.span, in: data, dataName)
+        }
+
+        var metricName: (String, SourceSpan)?
+        var search = "tpe"
+        var trials = 30
+        var parallel = settings.parallel
+        var scheme = ValidationScheme.crossValidation(folds: 3)
+        var seed = UInt64(settings.seed)
+        var stopAfter: Int?
+        for clause in clauses {
+            switch clause.keyword.name {
+            case "metric":
+                if case .name(let word) = clause.value.kind { metricName = (word, clause.value.span) }
+            case "search":
+                guard case .name(let word) = clause.value.kind, ["tpe", "random", "grid"].contains(word) else {
+                    let word: String = if case .name(let w) = clause.value.kind { w } else { "?" }
+                    throw Diagnostic.unknown("search", word, at: clause.value.span, among: ["tpe", "random", "grid"], kind: .value)
+                }
+                search = word
+            case "trials": trials = try wholeNumber(clause.value, what: "`trials`", minimum: 1)
+            case "parallel": parallel = try wholeNumber(clause.value, what: "`parallel`", minimum: 1)
+            case "cv": scheme = .crossValidation(folds: try wholeNumber(clause.value, what: "`cv`", minimum: 2))
+            case "holdout":
+                let r = try number(clause.value, what: "`holdout`")
+                guard r > 0, r < 1 else {
+                    throw Diagnostic(.value, "`holdout` is the fraction held out, between 0 and 1, found \(ScalarText.number(r))", at: clause.value.span)
+                }
+                scheme = .holdout(fraction: r)
+            case "seed": seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
+            default: stopAfter = try wholeNumber(clause.value, what: "`stop after`", minimum: 1)
+            }
+        }
+
+        // The metric: the task's default, or the one named, which must suit the task.
+        let classification = TargetColumn.inferredTask(targetColumn) == .classification
+        let metric: Metric
+        if let (name, at) = metricName {
+            guard let named = Metric(rawValue: name) else {
+                throw Diagnostic.unknown("metric", name, at: at, among: Metric.allCases.map(\.rawValue), kind: .value)
+            }
+            guard named.isForClasses == classification else {
+                throw Diagnostic(
+                    .value, "`\(name)` scores \(named.isForClasses ? "classes" : "numbers"), and the target `\(target.name)` holds \(classification ? "classes" : "numbers")",
+                    at: at)
+            }
+            metric = named
+        } else {
+            let truth = try learn(at: target.span) { () throws(LearnError) in try TargetColumn.read(data, column: target.name, task: nil) }
+            metric = Metric.defaultMetric(for: truth)
+        }
+
+        let space = try TuningSpace(pipeline, evaluator: self)
+        let searched = space.space.searchedPaths
+        guard !searched.isEmpty else {
+            throw Diagnostic(
+                .value, "the pipeline holds no search space, so there is nothing to tune", at: pipelineExpression.span,
+                help: "give a hyperparameter a space, such as `boost(rate=loguniform(0.01, 0.3))`, or use `fit`")
+        }
+        let searcher: any Searcher = switch search {
+        case "grid": GridSearch()
+        case "random": RandomSearch()
+        default: TPESearch()
+        }
+        let sweep = Sweep(space: space.space, searcher: searcher, trials: trials, parallel: parallel, seed: seed, stopAfter: stopAfter)
+        let planned = try learn(at: span) { () throws(LearnError) in try sweep.plannedTrials() }
+
+        // Each trial: the assignment's pipeline, fitted inside every fold.
+        let features = (try? data.dropping([target.name])) ?? data
+        let bindings = self.bindings
+        let token = cancellation
+        let settings = self.settings
+        let perTrial = max(1, parallel / max(1, min(parallel, planned)))
+        let metrics = [metric]
+        let targetName = target.name
+        let (trialSeed, trialScheme) = (seed, scheme)
+        let progress = FitProgress(output: output, label: "tune: \(planned) trials")
+        let start = ContinuousClock.now
+        let result = try learn(at: span) { () throws(LearnError) in
+            try sweep.run(
+                isCancelled: { token.isCancelled },
+                progress: { p in
+                    let best = p.bestLoss.map { " · best \(metric.rawValue) \(ScalarText.score(metric.isHigherBetter ? -$0 : $0))" } ?? ""
+                    progress.report(Double(p.finished) / Double(max(p.total, 1)), label: "tune: trial \(p.finished) of \(p.total)\(best)")
+                },
+                evaluate: { assignment, _ -> (loss: Double, extra: MetricScore) in
+                    let evaluator = Evaluator(bindings: bindings, cancellation: token, settings: settings, output: nil)
+                    let trialPipeline = space.pipeline(for: assignment)
+                    let assembled = try PipelineAssembly(evaluator: evaluator, data: features).pipeline(trialPipeline, at: span)
+                    // Every trial uses the sweep's seed, so all of them are scored on the same folds.
+                    let context = FitContext(seed: trialSeed, threads: perTrial, isCancelled: { token.isCancelled })
+                    let summary = try PipelineTrainer.validate(
+                        assembled, on: data, target: targetName, scheme: trialScheme, metrics: metrics, context: context)
+                    guard let score = summary.score(metric), score.value.isFinite else {
+                        throw LearnError("the trial's \(metric.rawValue) is not a number")
+                    }
+                    return (metric.isHigherBetter ? -score.value : score.value, score)
+                })
+        }
+        let seconds = PipelineTrainer.seconds(since: start)
+        let records = result.trials.map { trial in
+            var parameters: [(path: String, value: ParameterValue)] = []
+            var model: String?
+            for entry in trial.assignment.entries where searched.contains(entry.path) {
+                if entry.path == "model" { model = entry.value.description } else { parameters.append((entry.path, entry.value)) }
+            }
+            return TuningValue.TrialRecord(
+                index: trial.index, parameters: parameters, model: model, mean: trial.extra?.value, std: trial.extra?.std,
+                seconds: trial.seconds, error: trial.error.map(Self.describe))
+        }
+        guard let best = result.best else {
+            if result.interrupted { throw Diagnostic.interrupted(at: span) }
+            let first = records.first { $0.error != nil }?.error ?? "no trial finished"
+            throw Diagnostic(.value, "every trial failed; the first said: \(first)", at: span)
+        }
+        let bestPipeline = space.pipeline(for: best.assignment)
+        let tuning = TuningValue(
+            search: search, metric: metric, scheme: scheme, paths: searched.filter { $0 != "model" }, searchesModels: space.searchesModels,
+            trials: records, bestTrial: best.index, planned: planned, interrupted: result.interrupted, stoppedEarly: result.stoppedEarly,
+            seconds: seconds, bestPipeline: bestPipeline, data: data, dataName: dataName, target: target.name, seed: seed, best: nil)
+        progress.finish("tuned \(result.trials.count) trials in \(ScalarText.seconds(seconds))")
+        if !result.interrupted {
+            tuning.remember(try refitBest(tuning, at: span))
+        }
+        return tuning
+    }
+
+    /// The best trial's pipeline fitted on all of the tuning data, with the trial's validation
+    /// score as its validation metric.
+    func refitBest(_ tuning: TuningValue, at span: SourceSpan) throws(Diagnostic) -> ModelValue {
+        if let model = tuning.best { return model }
+        guard let pipelineValue = tuning.bestPipeline else { throw Diagnostic(.value, "no trial finished", at: span) }
+        let features = (try? tuning.data.dropping([tuning.target])) ?? tuning.data
+        let pipeline = try PipelineAssembly(evaluator: self, data: features).pipeline(pipelineValue, at: span)
+        var fitted = try learn(at: span) { () throws(LearnError) in
+            try PipelineTrainer.fit(
+                pipeline, on: tuning.data, target: tuning.target, validation: nil,
+                context: fitContext(seed: tuning.seed, threads: settings.parallel, progress: nil))
+        }
+        if let record = tuning.bestRecord, let mean = record.mean {
+            fitted.validation = ValidationSummary(scheme: tuning.scheme, scores: [MetricScore(metric: tuning.metric, value: mean, std: record.std)])
+        }
+        let model = ModelValue(fitted, dataName: tuning.dataName)
+        tuning.remember(model)
+        return model
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? LearnError { return error.message }
+        if let error = error as? Diagnostic { return error.message }
+        return "\(error)"
+    }
+}
