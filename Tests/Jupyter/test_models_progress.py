@@ -27,6 +27,7 @@ def prepare(kc: Any) -> None:
     assert reply["content"]["status"] == "ok", reply["content"]
 
 
+@pytest.mark.timeout(300)
 def test_a_long_fit_updates_its_progress_in_place(fresh_kernel: tuple[KernelManager, Any]) -> None:
     _, kc = fresh_kernel
     prepare(kc)
@@ -51,6 +52,7 @@ def test_a_quick_fit_shows_no_progress(fresh_kernel: tuple[KernelManager, Any]) 
     assert not [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
 
 
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("how", ["signal", "message"])
 def test_an_interrupted_fit_stops_quickly_and_keeps_the_session(
     fresh_kernel: tuple[KernelManager, Any], how: str
@@ -82,3 +84,34 @@ def test_an_interrupted_fit_stops_quickly_and_keeps_the_session(
     reply, outputs = harness.execute(kc, "vars")
     text = "".join(m["content"].get("text", "") + m["content"].get("data", {}).get("text/plain", "") for m in outputs)
     assert "slow" not in text
+
+
+@pytest.mark.timeout(300)
+def test_an_interrupted_tune_keeps_its_finished_trials(fresh_kernel: tuple[KernelManager, Any]) -> None:
+    km, kc = fresh_kernel
+    prepare(kc)
+    msg_id = kc.execute("t = tune boost(rounds=int(20, 100), rate=loguniform(0.01, 0.3)) on (big | head 6000) target target trials 500 cv 3 seed 1")
+    deadline = time.monotonic() + 120
+    progress: list[str] = []
+    while time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=120)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] in ("display_data", "update_display_data"):
+            progress.append(msg["content"]["data"]["text/plain"])
+            if any("best auc" in p for p in progress):
+                break
+    else:
+        pytest.fail("the sweep showed no progress with a best score")
+    assert any("trial" in p and "of 500" in p for p in progress), progress
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = harness.shell_reply(kc, msg_id, timeout=30)
+    elapsed = time.monotonic() - started
+    assert elapsed < 0.5, f"the sweep ended {elapsed:.2f} s after the interrupt"
+    assert reply["content"]["status"] == "ok", reply["content"]
+    harness.iopub_until_idle(kc, msg_id)
+    reply, outputs = harness.execute(kc, "[t.trials.rows > 0, t.trials.rows < 500]")
+    assert harness.text_result(outputs) == "[true, true]"
+    reply, outputs = harness.execute(kc, "t.best.kind", timeout=300)
+    assert harness.text_result(outputs) == '"boost"'
