@@ -1,6 +1,7 @@
 import AssayLanguage
 import AssayLearn
 import AssayRender
+import Foundation
 
 // Stage, model and search-space calls: checked against their signatures when evaluated, so a
 // misspelled hyperparameter or a value out of range fails before anything is fitted.
@@ -184,6 +185,12 @@ extension Evaluator {
         }
     }
 
+    /// A value in a name: reals with at most 4 significant digits (`0.009473`), the rest as results show them.
+    static func compact(_ value: Value) -> String {
+        if case .number(let x) = value, x.isFinite, x != x.rounded() { return String(format: "%.4g", x) }
+        return value.resultText
+    }
+
     /// The call as it would be written: `forest(trees=200)`, `onehot(island, sex)`.
     static func describe(_ call: ComponentCall) -> String {
         var parts: [String] = []
@@ -196,8 +203,8 @@ extension Evaluator {
         case nil: break
         }
         parts += call.definitions.map { "\($0.name.name) = …" }
-        parts += call.options.map(\.resultText)
-        parts += call.parameters.map { "\($0.name.name)=\($0.value.resultText)" }
+        parts += call.options.map(compact)
+        parts += call.parameters.map { "\($0.name.name)=\(compact($0.value))" }
         return "\(call.name)(\(parts.joined(separator: ", ")))"
     }
 }

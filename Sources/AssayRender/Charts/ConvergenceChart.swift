@@ -14,7 +14,7 @@ public struct ConvergenceChart: Sendable {
 
     public var svg: String {
         let width = 560.0, height = 300.0
-        let left = 56.0, right = 16.0, top = 32.0, bottom = 42.0
+        let left = 56.0, right = 16.0, top = 48.0, bottom = 42.0
         var canvas = SVGCanvas(width: width, height: height)
         canvas.text(title, x: 8, y: 18, size: 13, bold: true)
         let finite = scores.filter(\.isFinite)
@@ -46,7 +46,7 @@ public struct ConvergenceChart: Sendable {
         }
         canvas.polyline(steps, stroke: SVGCanvas.red, width: 2)
         canvas.text("trial", x: left + (width - left - right) / 2, y: height - 8, anchor: .middle)
-        canvas.text("\(metric) (dots: trials, line: best so far)", x: left, y: top - 8, size: 10)
+        canvas.text("\(metric) (dots: trials, line: best so far)", x: left, y: top - 12, size: 10)
         return canvas.svg
     }
 }
