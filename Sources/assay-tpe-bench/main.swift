@@ -89,6 +89,10 @@ if let value = environment["TPE_STARTUP"].flatMap(Int.init) { tpe.startupTrials 
 if let value = environment["TPE_LINEAR"].flatMap(Double.init) { tpe.goodShare = .linear(value) }
 if let value = environment["TPE_SQRT"].flatMap(Double.init) { tpe.goodShare = .squareRoot(value) }
 if let value = environment["TPE_CANDIDATES"].flatMap(Int.init) { tpe.candidates = value }
+if let value = environment["TPE_MULTI"].flatMap(Double.init) {
+    tpe.multivariate = true
+    tpe.bandwidth = value
+}
 if let value = environment["TPE_PRIOR"].flatMap(Double.init) { tpe.priorWeight = value }
 let searcher: any Searcher = method == "random" ? RandomSearch() : tpe
 

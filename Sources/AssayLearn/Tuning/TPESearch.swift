@@ -22,8 +22,17 @@ public struct TPESearch: Searcher {
     public var priorWeight: Double
     /// The newest trials kept at full weight (Hyperopt's `LF`); older ones fade linearly.
     public var forgetting: Int
+    /// Models all parameters jointly (`JointParzenEstimator`) instead of one by one.
+    public var multivariate: Bool
+    /// The joint kernels' width relative to the prior's, before Scott's shrinking with n.
+    public var bandwidth: Double
 
-    public init(startupTrials: Int = 20, goodShare: GoodShare = .squareRoot(0.25), candidates: Int = 24, priorWeight: Double = 1, forgetting: Int = 25) {
+    public init(
+        startupTrials: Int = 20, goodShare: GoodShare = .squareRoot(0.25), candidates: Int = 24, priorWeight: Double = 1,
+        forgetting: Int = 25, multivariate: Bool = false, bandwidth: Double = 0.2
+    ) {
+        self.multivariate = multivariate
+        self.bandwidth = bandwidth
         self.startupTrials = max(0, startupTrials)
         self.goodShare = goodShare
         self.candidates = max(1, candidates)
@@ -43,6 +52,7 @@ public struct TPESearch: Searcher {
         let bad = history.finished.filter { !goodTrials.contains($0.trial) }.map(\.assignment.point)
             + history.pending.map(\.point)
 
+        if multivariate { return jointSuggestion(space, good, bad, &random) }
         var point = [Double](repeating: 0, count: space.dimensions.count)
         for (index, dimension) in space.dimensions.enumerated() {
             let goodValues = good.map { $0[index] }.filter { !$0.isNaN }
@@ -57,6 +67,22 @@ public struct TPESearch: Searcher {
             }
         }
         return space.assignment(point)
+    }
+
+    private func jointSuggestion(_ space: SearchSpace, _ good: [[Double]], _ bad: [[Double]], _ random: inout SplitMix) -> Assignment {
+        let l = JointParzenEstimator(space: space, observations: good, priorWeight: priorWeight, forgetting: forgetting, bandwidth: bandwidth)
+        let g = JointParzenEstimator(space: space, observations: bad, priorWeight: priorWeight, forgetting: forgetting, bandwidth: bandwidth)
+        var best: Assignment?
+        var bestScore = -Double.infinity
+        for _ in 0..<candidates {
+            let candidate = space.assignment(l.sample(&random))
+            let score = l.logDensity(candidate.point) - g.logDensity(candidate.point)
+            if best == nil || score > bestScore {
+                best = candidate
+                bestScore = score
+            }
+        }
+        return best ?? space.samplePrior(&random)
     }
 
     private func chooseOption(_ options: Int, _ good: [Double], _ bad: [Double], _ random: inout SplitMix) -> Int {
