@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, each printing ratios against its reference in the same run:
 #   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
-#   SHAP (against shap on XGBoost and LightGBM).
-# `scripts/bench.sh kernel`, `csv` or `shap` runs one of them.
+#   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna).
+# `scripts/bench.sh kernel`, `csv`, `shap` or `tpe` runs one of them.
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -33,4 +33,12 @@ if [ "$which" = all ] || [ "$which" = shap ]; then
     swift build -c release --product assay-shap-bench
     say "bench/shap_crosscheck.py"
     python bench/shap_crosscheck.py
+fi
+if [ "$which" = all ] || [ "$which" = tpe ]; then
+    say "pip install -r bench/requirements.txt (benchmark-only references)"
+    python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+    say "swift build -c release --product assay-tpe-bench"
+    swift build -c release --product assay-tpe-bench
+    say "bench/tpe.py"
+    python bench/tpe.py
 fi

@@ -1,8 +1,9 @@
 // Runs Assay's searchers on standard test functions for bench/tpe.py. Prints one JSON object:
 // the best value of each seed and the mean seconds per trial (suggestion plus bookkeeping; the
-// functions themselves cost microseconds).
+// functions themselves cost microseconds). `hyperopt` is TPE with Hyperopt's defaults; `lag`
+// is the sweep's (0 sees every earlier result, as hyperopt and optuna do sequentially).
 //
-//   assay-tpe-bench branin|hartmann6|conditional TRIALS SEEDS [tpe|random] [parallel] [lag]
+//   assay-tpe-bench branin|hartmann6|conditional TRIALS SEEDS [tpe|hyperopt|random] [parallel] [lag]
 import AssayLearn
 import Foundation
 
@@ -78,19 +79,16 @@ func problem(_ name: String) throws -> (SearchSpace, @Sendable (Assignment) -> D
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let trials = Int(arguments[2]), let seeds = Int(arguments[3]) else {
-    fail("usage: assay-tpe-bench branin|hartmann6|conditional TRIALS SEEDS [tpe|random] [parallel] [lag]")
+    fail("usage: assay-tpe-bench branin|hartmann6|conditional TRIALS SEEDS [tpe|hyperopt|random] [parallel] [lag]")
 }
 let method = arguments.count > 4 ? arguments[4] : "tpe"
 let parallel = arguments.count > 5 ? Int(arguments[5]) ?? 1 : 1
 let lag = arguments.count > 6 ? Int(arguments[6]) ?? Sweep.defaultLag : Sweep.defaultLag
-let environment = ProcessInfo.processInfo.environment
-var tpe = TPESearch()
-if let value = environment["TPE_STARTUP"].flatMap(Int.init) { tpe.startupTrials = value }
-if let value = environment["TPE_LINEAR"].flatMap(Double.init) { tpe.goodShare = .linear(value) }
-if let value = environment["TPE_SQRT"].flatMap(Double.init) { tpe.goodShare = .squareRoot(value) }
-if let value = environment["TPE_CANDIDATES"].flatMap(Int.init) { tpe.candidates = value }
-if let value = environment["TPE_PRIOR"].flatMap(Double.init) { tpe.priorWeight = value }
-let searcher: any Searcher = method == "random" ? RandomSearch() : tpe
+let searcher: any Searcher = switch method {
+case "random": RandomSearch()
+case "hyperopt": TPESearch.hyperopt
+default: TPESearch()
+}
 
 do {
     let (space, function) = try problem(arguments[1])

@@ -14,7 +14,9 @@ public struct Sweep: Sendable {
     /// Trials evaluated at the same time.
     public var parallel: Int
     public var seed: UInt64
-    /// Trials whose results a suggestion does not wait for.
+    /// Trials whose results a suggestion does not wait for. 0 makes every suggestion wait for
+    /// all earlier results (a sequential search, whatever `parallel` says); larger lags let
+    /// `lag` trials run at once, at some cost in search quality for short sweeps.
     public var lag: Int
     /// Ends the sweep after this many trials in a row without a better loss.
     public var stopAfter: Int?
