@@ -12,7 +12,7 @@ import Testing
     @Test func statementStartOffersCommandsAndNames() {
         #expect(texts("pr") == ["predict", "print"])
         #expect(texts("pen") == ["penguins"])
-        #expect(Array(texts("s").prefix(6)) == ["save", "scale", "set", "show", "sleep", "split"])
+        #expect(Array(texts("s").prefix(6)) == ["save", "scale", "set", "shap", "show", "sleep"])
     }
 
     @Test func expressionsOfferNamesFunctionsKeywordsButNoCommands() {

@@ -84,7 +84,9 @@ extension Evaluator {
         case "random": RandomSearch()
         default: TPESearch()
         }
-        let sweep = Sweep(space: space.space, searcher: searcher, trials: trials, parallel: parallel, seed: seed, stopAfter: stopAfter)
+        // A trial's suggestion waits for the results of all but the 4 trials before it: enough
+        // for a pool of 5 to stay busy, and the same for any `parallel`, so results reproduce.
+        let sweep = Sweep(space: space.space, searcher: searcher, trials: trials, parallel: parallel, seed: seed, lag: Self.tuningLag, stopAfter: stopAfter)
         let planned = try learn(at: span) { () throws(LearnError) in try sweep.plannedTrials() }
 
         // Each trial: the assignment's pipeline, fitted inside every fold.
@@ -146,6 +148,9 @@ extension Evaluator {
         }
         return tuning
     }
+
+    /// Trials whose results a suggestion does not wait for (see `Sweep`).
+    static let tuningLag = 4
 
     /// The best trial's pipeline fitted on all of the tuning data, with the trial's validation
     /// score as its validation metric.
