@@ -34,6 +34,13 @@ func sexpr(_ expression: Expression) -> String {
     case .learning(.evaluate(let model, let data, let metrics)):
         return "(evaluate \(sexpr(model)) on=\(sexpr(data))" + (metrics.isEmpty ? "" : " metrics=" + metrics.map(\.name).joined(separator: ",")) + ")"
     case .learning(.predict(let model, let data)): return "(predict \(sexpr(model)) on=\(sexpr(data)))"
+    case .load(.run(let id)): return "(load-run \(sexpr(id)))"
+    case .runs(let query):
+        return "(runs" + (query.filter.map { " where=" + sexpr($0) } ?? "")
+            + (query.order.map { " order=" + sexpr($0) + (query.descending ? "-desc" : "") } ?? "")
+            + (query.limit.map { " limit=" + sexpr($0) } ?? "") + ")"
+    case .run(let id): return "(run \(sexpr(id)))"
+    case .compareRuns(let ids): return "(compare-runs \(ids.map(sexpr).joined(separator: " ")))"
     }
 }
 

@@ -1,6 +1,6 @@
 /// Every help topic of the language, and how the overview groups them.
 public enum HelpCatalog {
-    public static let topics: [HelpTopic] = mergingComponents(into: commands + data + learning + keywords + functions.map(\.topic) + types + guides)
+    public static let topics: [HelpTopic] = mergingComponents(into: commands + data + learning + tracking + keywords + functions.map(\.topic) + types + guides)
 
     public static func topic(named name: String) -> HelpTopic? {
         topics.first { $0.name == name }
@@ -16,6 +16,7 @@ public enum HelpCatalog {
         ("Stages", ComponentCatalog.stageNames),
         ("Models", ComponentCatalog.modelNames),
         ("Training", ["fit", "evaluate", "predict"]),
+        ("Tracking", ["experiment", "runs", "run", "compare", "track", "export"]),
         ("Metrics", metrics.map(\.name)),
         ("Session", ["vars", "set", "sleep", "help", "exit"]),
     ]

@@ -75,6 +75,11 @@ extension CommandSyntax {
         CommandSyntax("show", operands: [.expression("data", "DATA")], clauses: [.init(keyword: "limit", operand: .expression("limit", "N"))]),
         CommandSyntax("columns", operands: [.expression("data", "DATA")]),
         CommandSyntax("save", operands: [.expression("value", "DATA_OR_MODEL")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
+        CommandSyntax("experiment", operands: [.expression("name", "\"NAME\"", optional: true)]),
+        CommandSyntax("track", clauses: [.init(keyword: "to", operand: .expression("location", "\"PATH_OR_URI\""))]),
+        CommandSyntax(
+            "export", operands: [.expression("value", "runs [where EXPR]")],
+            clauses: [.init(keyword: "to", operand: .expression("destination", "\"URI\""))]),
         CommandSyntax("exit"),
         CommandSyntax("quit"),
     ]
