@@ -28,6 +28,7 @@ extension Evaluator {
         case (.dataset(let data), "types"): return .list(data.columns.map { .string($0.type.rawValue) })
         case (.model(let model), let name): return try modelMember(name, of: model, at: member.span)
         case (.board(let board), let name): return try boardMember(name, of: board, at: member.span)
+        case (.run(let run), let name): return try runMember(name, of: run, at: member.span)
         case (.list(let elements), let name):
             return try aggregate(name, elements, at: member.span)
         default:

@@ -15,6 +15,7 @@ extension Value {
         case .space(let call): call.text
         case .model(let model): "<model \(model.fitted.name): target `\(model.fitted.target)`>"
         case .board(let board): "<board: \(board.board.models.map(\.name).joined(separator: ", "))>"
+        case .run(let run): "<run \(run.run.id): \(run.run.name), \(run.run.status.rawValue)>"
         }
     }
 
@@ -43,6 +44,7 @@ extension Value {
         case .dataset(let dataset): return DatasetTable(dataset, maxRows: rows).rendering
         case .model(let model): return ModelDisplay.model(model)
         case .board(let board): return ModelDisplay.board(board, rows: rows)
+        case .run(let run): return RunDisplay.run(run, rows: rows)
         default: break
         }
         return Rendering(plain: resultText)

@@ -14,6 +14,8 @@ enum Value: Sendable, Equatable {
     case space(ComponentCall)
     case model(ModelValue)
     case board(BoardValue)
+    /// A tracked run.
+    case run(RunValue)
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
@@ -28,6 +30,7 @@ enum Value: Sendable, Equatable {
         case .space: "space"
         case .model: "model"
         case .board: "board"
+        case .run: "run"
         }
     }
 
@@ -44,6 +47,7 @@ enum Value: Sendable, Equatable {
         case (.space(let x), .space(let y)): x.span == y.span && x.text == y.text
         case (.model(let x), .model(let y)): x === y
         case (.board(let x), .board(let y)): x === y
+        case (.run(let x), .run(let y)): x === y
         default: false
         }
     }
