@@ -62,7 +62,10 @@ public final class AssayInterpreter: KernelInterpreter {
         for (name, value) in session.state.bindings {
             if case .dataset(let data) = value { columns[name] = data.columnNames }
         }
-        let completions = Completions(code: code, cursor: cursor, names: session.typedNames, columns: columns)
+        let tracker = session.tracker
+        let completions = Completions(code: code, cursor: cursor, names: session.typedNames, columns: columns) {
+            RunTable.fields(tracker)
+        }
         return Completion(
             items: completions.items.map { Completion.Item(text: $0.text, type: $0.kind, signature: $0.signature) },
             cursorStart: completions.start, cursorEnd: completions.end)

@@ -10,6 +10,19 @@ enum RunTable {
         tag.hasPrefix("mlflow.") || tag.hasPrefix("assay.")
     }
 
+    /// The fields `runs where` can name: the attributes, then the metrics, params and tags of
+    /// the current experiment's latest runs. Empty beyond the attributes when the store fails.
+    static func fields(_ tracker: RunTracker) -> [String] {
+        var fields = RunField.attributes.keys.sorted()
+        guard let (store, experiment) = try? tracker.open(),
+            let runs = try? store.searchRuns(RunQuery(experimentIDs: [experiment.id], limit: 200))
+        else { return fields }
+        fields += Set(runs.flatMap(\.metrics.keys)).sorted().map { "metrics.\($0)" }
+        fields += Set(runs.flatMap(\.params.keys)).sorted().map { "params.\($0)" }
+        fields += Set(runs.flatMap(\.tags.keys)).filter { !isInternal($0) }.sorted().map { "tags.\($0)" }
+        return fields
+    }
+
     static func dataset(_ runs: [Run]) throws(FrameError) -> Dataset {
         var columns = [
             Column("id", strings: runs.map(\.id)),
