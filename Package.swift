@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CZmq", providers: [.apt(["libzmq3-dev"])]),
         // A thin Swift face over libzmq: context, sockets, multipart messages, poll, proxy.
         .target(name: "ZeroMQ", dependencies: ["CZmq"]),
+        // SQLite from Debian's libsqlite3-dev, seen through a module map (as CZmq is).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The protocol's model and the interpreter seam; no sockets, no language.
         .target(name: "JupyterKernel"),
         // The kernel process: connection file, signing, sockets, threads, output capture.
@@ -43,10 +45,12 @@ let package = Package(
         ),
         // Stages, models, pipelines, metrics, validation, tuning, SHAP.
         .target(name: "AssayLearn", dependencies: ["AssayFrame"]),
+        // Experiments and runs: the embedded SQLite store and the MLflow REST client.
+        .target(name: "AssayTracking", dependencies: ["CSQLite"]),
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
         .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
         // The Assay interpreter behind the Jupyter interface: a Session.
-        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayLearn", "AssayRender", "JupyterKernel"]),
+        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
         .executableTarget(
             name: "assay",
             dependencies: [
@@ -72,6 +76,8 @@ let package = Package(
         .executableTarget(name: "assay-shap-bench", dependencies: ["AssayLearn", "AssayFrame"]),
         // Runs the searchers on standard test functions for bench/tpe.py.
         .executableTarget(name: "assay-tpe-bench", dependencies: ["AssayLearn"]),
+        // Times the SQLite store for bench/tracking.py.
+        .executableTarget(name: "assay-tracking-bench", dependencies: ["AssayTracking"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),
@@ -80,6 +86,7 @@ let package = Package(
         .testTarget(name: "AssayRenderTests", dependencies: ["AssayRender", "AssayFrame"]),
         .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"]),
         .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "JupyterKernel"]),
+        .testTarget(name: "AssayTrackingTests", dependencies: ["AssayTracking"]),
     ]
 )
 

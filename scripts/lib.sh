@@ -1,7 +1,7 @@
 # Shared steps of scripts/main.sh, scripts/test.sh and scripts/bench.sh. Source it; don't run it.
 #
 # After `prepare`, the caller is at the repository root with:
-#   - the system packages the build needs (libzmq3-dev, pkg-config) and python3 with venv,
+#   - the system packages the build needs (libzmq3-dev, libsqlite3-dev, pkg-config) and python3 with venv,
 #   - swift on PATH,
 #   - .venv created and up to date with Tests/Jupyter/requirements.txt, and active
 #     (VIRTUAL_ENV and PATH exported),
@@ -40,6 +40,9 @@ ensure_system_packages() {
     if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libzmq; then
         missing+=(libzmq3-dev pkg-config)
     fi
+    if ! pkg-config --exists sqlite3 2>/dev/null; then
+        missing+=(libsqlite3-dev)
+    fi
     if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
         missing+=(python3 python3-venv)
     fi
@@ -47,7 +50,8 @@ ensure_system_packages() {
         apt_install "${missing[@]}"
     fi
     pkg-config --exists libzmq || die "pkg-config still cannot find libzmq after installing libzmq3-dev"
-    echo "libzmq $(pkg-config --modversion libzmq), $(python3 --version)"
+    pkg-config --exists sqlite3 || die "pkg-config still cannot find sqlite3 after installing libsqlite3-dev"
+    echo "libzmq $(pkg-config --modversion libzmq), sqlite $(pkg-config --modversion sqlite3), $(python3 --version)"
 }
 
 ensure_swift() {

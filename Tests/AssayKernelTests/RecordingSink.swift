@@ -1,4 +1,5 @@
 import AssayKernel
+import Foundation
 import JupyterKernel
 import Synchronization
 import Testing
@@ -36,10 +37,21 @@ final class RecordingSink: OutputSink {
     }
 }
 
-/// One interpreter that runs cells in order, numbering them like a notebook.
+/// One interpreter that runs cells in order, numbering them like a notebook. Its runs go to a
+/// store of its own in a temporary directory (or to `tracking`), never to the working directory.
 final class Notebook {
-    let interpreter = AssayInterpreter()
+    let interpreter: AssayInterpreter
+    /// The temporary directory of the notebook's run store, removed with the notebook.
+    let scratch: URL
     private var count = 0
+
+    init(tracking: String? = nil) {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("assay-notebook-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        interpreter = AssayInterpreter(tracking: tracking ?? scratch.appendingPathComponent("runs.db").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     /// Runs a cell; returns its sink and its outcome's error, if any.
     @discardableResult

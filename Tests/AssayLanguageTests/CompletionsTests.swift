@@ -43,4 +43,17 @@ import Testing
         #expect(completions.end == 7)
         #expect(completions.items.first == Completions.Item(text: "label", kind: "name", signature: "string"))
     }
+
+    @Test func runsOffersTheFieldsOfTheRuns() {
+        let fields = ["duration", "status", "metrics.f1", "metrics.train_f1", "params.boost.rate", "params.boost.rounds"]
+        func complete(_ code: String) -> [String] {
+            Completions(code: code, cursor: code.unicodeScalars.count, names: names, runFields: { fields }).items.map(\.text)
+        }
+        #expect(complete("runs where metrics.") == ["f1", "train_f1"])
+        #expect(complete("runs where params.boost.ra") == ["rate"])
+        #expect(complete("runs where stat") == ["status"])
+        #expect(complete("runs where metrics.f1 > 0.9 order by metrics.tr") == ["train_f1"])
+        #expect(complete("runs where ").contains("metrics.f1"))
+        #expect(complete("x = metrics.") == [])
+    }
 }

@@ -40,6 +40,13 @@ func sexpr(_ expression: Expression) -> String {
         return "(shap \(sexpr(model)) on=\(sexpr(data))" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
     case .learning(.tune(let pipeline, let data, let target, let clauses)):
         return "(tune \(sexpr(pipeline)) on=\(sexpr(data)) target=\(target.name)" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
+    case .load(.run(let id)): return "(load-run \(sexpr(id)))"
+    case .runs(let query):
+        return "(runs" + (query.filter.map { " where=" + sexpr($0) } ?? "")
+            + (query.order.map { " order=" + sexpr($0) + (query.descending ? "-desc" : "") } ?? "")
+            + (query.limit.map { " limit=" + sexpr($0) } ?? "") + ")"
+    case .run(let id): return "(run \(sexpr(id)))"
+    case .compareRuns(let ids): return "(compare-runs \(ids.map(sexpr).joined(separator: " ")))"
     }
 }
 

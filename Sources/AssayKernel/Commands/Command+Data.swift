@@ -5,18 +5,22 @@ import AssayRender
 extension Command {
     static let dataCommands = [describe, show, columns, save, export]
 
-    /// `export MODEL to "trees.json" as shap`: a tree model in shap's custom tree format.
+    /// `export MODEL to "trees.json" as shap`: a tree model in shap's custom tree format;
+    /// `export runs ... to "URI"` copies runs (see `exportRuns`).
     static let export = Command(name: "export") { command, context throws(Diagnostic) in
         let expression = try command.expression("value")
+        if case .runs = expression.kind { return try exportRuns(command, &context) }
         guard let clause = command.clause("to"), case .expression(let pathExpression)? = clause.operand else {
             throw Diagnostic(.syntax, "`export` needs a destination", at: command.name.span, help: "write `export MODEL to \"trees.json\" as shap`")
         }
         guard command.clause("as") != nil else {
-            throw Diagnostic(.syntax, "`export` needs a format", at: command.name.span, help: "write `export MODEL to \"trees.json\" as shap`")
+            throw Diagnostic(
+                .syntax, "`export` of a model needs a format", at: command.name.span,
+                help: "write `export MODEL to \"trees.json\" as shap`, or `export runs to \"http://host:port\"`")
         }
         let path = try context.evaluator.string(pathExpression, what: "a file path")
         guard case .model(let model) = try context.evaluate(expression) else {
-            throw Diagnostic(.type, "`export` needs a fitted model", at: expression.span)
+            throw Diagnostic(.type, "`export` needs a fitted model or `runs`", at: expression.span)
         }
         try Evaluator.exportShap(model, to: path, at: pathExpression.span)
         context.output.stream(.stdout, "exported \(model.fitted.name) to \(path) in shap's tree format\n")

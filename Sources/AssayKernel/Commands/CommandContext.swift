@@ -9,11 +9,19 @@ struct CommandContext {
     var state: Session.State
     let output: any OutputSink
     let cancellation: CancellationToken
+    /// The session's run store.
+    let tracker: RunTracker?
+    /// The cell's code, recorded with its runs.
+    let code: String
+    /// Where relative paths resolve.
+    let workingDirectory: String
     /// Protocol payloads (the pager) the cell returns when it finishes.
     var payloads: [JSON] = []
 
     var evaluator: Evaluator {
-        Evaluator(bindings: state.bindings, cancellation: cancellation, settings: state.settings, output: output)
+        Evaluator(
+            bindings: state.bindings, cancellation: cancellation, settings: state.settings, output: output, tracker: tracker,
+            code: code)
     }
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {

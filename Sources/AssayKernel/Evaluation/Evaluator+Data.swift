@@ -12,6 +12,8 @@ extension Evaluator {
         switch source {
         case .model(let pathExpression):
             throw Diagnostic(.type, "`load model` gives a model, not a dataset", at: pathExpression.span)
+        case .run(let idExpression):
+            throw Diagnostic(.type, "`load run` gives a model, not a dataset", at: idExpression.span)
         case .sample(let nameExpression):
             let name = try string(nameExpression, what: "a sample's name")
             guard SampleData.names.contains(name) else {

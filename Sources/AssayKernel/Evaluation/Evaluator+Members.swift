@@ -30,6 +30,7 @@ extension Evaluator {
         case (.board(let board), let name): return try boardMember(name, of: board, at: member.span)
         case (.explanation(let e), let name): return try explanationMember(name, of: e, at: member.span)
         case (.tuning(let t), let name): return try tuningMember(name, of: t, at: member.span)
+        case (.run(let run), let name): return try runMember(name, of: run, at: member.span)
         case (.list(let elements), let name):
             return try aggregate(name, elements, at: member.span)
         default:

@@ -12,6 +12,10 @@ struct Evaluator {
     var settings = Settings()
     /// Where long work shows its progress; nil shows none.
     var output: (any OutputSink)? = nil
+    /// The session's run store; nil evaluates without tracking (user expressions).
+    var tracker: RunTracker? = nil
+    /// The code of the cell being run, recorded with its runs.
+    var code = ""
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression.kind {
@@ -44,10 +48,18 @@ struct Evaluator {
             return try call(callee, arguments, span: expression.span)
         case .load(.model(let path)):
             return try loadModel(path)
+        case .load(.run(let id)):
+            return try loadRun(id)
         case .load(let source):
             return .dataset(try load(source, span: expression.span))
         case .learning(let form):
             return try learning(form, span: expression.span)
+        case .runs(let query):
+            return try runs(query, span: expression.span)
+        case .run(let id):
+            return try trackedRun(id, span: expression.span)
+        case .compareRuns(let ids):
+            return try compareRuns(ids, span: expression.span)
         case .pipe(let input, let step):
             return try pipe(input, step)
         case .split(let data, let fractions, let stratify, let seed):

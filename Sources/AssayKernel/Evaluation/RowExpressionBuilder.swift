@@ -73,8 +73,10 @@ struct RowExpressionBuilder {
             throw Diagnostic(.type, "a list is not a row value", at: span, help: "lists appear after `in`: `x in [1, 2]`")
         case .member:
             throw Diagnostic(.type, "members are not available in row expressions", at: span)
-        case .load, .pipe, .split, .learning:
+        case .load, .pipe, .split, .learning, .runs, .compareRuns:
             throw Diagnostic(.type, "a dataset is not a row value", at: span)
+        case .run:
+            throw Diagnostic(.type, "a run is not a row value", at: span)
         }
     }
 

@@ -1,5 +1,6 @@
 import AssayLanguage
 import AssayRender
+import AssayTracking
 import Foundation
 import JupyterKernel
 
@@ -8,8 +9,11 @@ public final class AssayInterpreter: KernelInterpreter {
     let session: Session
 
     /// `workingDirectory` is where relative paths will resolve; the process's by default.
-    public init(workingDirectory: String? = nil) {
-        session = Session(workingDirectory: workingDirectory ?? FileManager.default.currentDirectoryPath)
+    /// `tracking` names the run store (a file or an http:// MLflow server); by default
+    /// `ASSAY_TRACKING`, else `assay-runs.db` in the working directory.
+    public init(workingDirectory: String? = nil, tracking: String? = nil) {
+        let directory = workingDirectory ?? FileManager.default.currentDirectoryPath
+        session = Session(workingDirectory: directory, tracking: tracking.map { TrackingLocation($0, relativeTo: directory) })
     }
 
     public var kernelInfo: KernelInfo {
@@ -58,7 +62,10 @@ public final class AssayInterpreter: KernelInterpreter {
         for (name, value) in session.state.bindings {
             if case .dataset(let data) = value { columns[name] = data.columnNames }
         }
-        let completions = Completions(code: code, cursor: cursor, names: session.typedNames, columns: columns)
+        let tracker = session.tracker
+        let completions = Completions(code: code, cursor: cursor, names: session.typedNames, columns: columns) {
+            RunTable.fields(tracker)
+        }
         return Completion(
             items: completions.items.map { Completion.Item(text: $0.text, type: $0.kind, signature: $0.signature) },
             cursorStart: completions.start, cursorEnd: completions.end)
@@ -82,5 +89,6 @@ public final class AssayInterpreter: KernelInterpreter {
 
     public func shutdown(restart: Bool) {
         session.state.bindings.removeAll()
+        session.tracker.close()
     }
 }

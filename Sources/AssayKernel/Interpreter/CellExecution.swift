@@ -28,7 +28,9 @@ struct CellExecution {
 
     /// Runs one statement on a draft of the session state and keeps the draft only on success.
     private func run(_ statement: Statement, isLast: Bool) throws(Diagnostic) -> [JSON] {
-        var context = CommandContext(state: session.state, output: output, cancellation: cancellation)
+        var context = CommandContext(
+            state: session.state, output: output, cancellation: cancellation, tracker: session.tracker, code: source.text,
+            workingDirectory: session.workingDirectory)
         switch statement.kind {
         case .bind(let targets, let expression):
             let value = try context.evaluate(expression)

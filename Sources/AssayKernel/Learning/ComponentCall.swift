@@ -48,10 +48,13 @@ final class ModelValue: Sendable {
     let fitted: FittedPipeline
     /// The dataset it was trained on, when it was a name (`train`).
     let dataName: String?
+    /// The tracked run that fitted it (or that it was loaded from), if tracking worked.
+    let runID: String?
 
-    init(_ fitted: FittedPipeline, dataName: String?) {
+    init(_ fitted: FittedPipeline, dataName: String?, runID: String? = nil) {
         self.fitted = fitted
         self.dataName = dataName
+        self.runID = runID
     }
 }
 
@@ -59,9 +62,20 @@ final class ModelValue: Sendable {
 final class BoardValue: Sendable {
     let board: Board
     let dataName: String?
+    /// Each model's tracked run, in board order (nil where tracking failed).
+    let runIDs: [String?]
+    /// The board's own run, the parent of its models' runs.
+    let parentRunID: String?
 
-    init(_ board: Board, dataName: String?) {
+    init(_ board: Board, dataName: String?, runIDs: [String?] = [], parentRunID: String? = nil) {
         self.board = board
         self.dataName = dataName
+        self.runIDs = runIDs
+        self.parentRunID = parentRunID
+    }
+
+    /// The model at a board position, with its run.
+    func model(at index: Int) -> ModelValue {
+        ModelValue(board.models[index], dataName: dataName, runID: index < runIDs.count ? runIDs[index] : nil)
     }
 }

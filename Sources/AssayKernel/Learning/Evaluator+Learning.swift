@@ -2,6 +2,7 @@ import AssayFrame
 import AssayLanguage
 import AssayLearn
 import AssayRender
+import AssayTracking
 
 // `fit`, `evaluate`, `predict`, and `|` between stages and models.
 
@@ -110,17 +111,28 @@ extension Evaluator {
         }
         let features = (try? data.dropping([target.name])) ?? data
         let assembly = PipelineAssembly(evaluator: self, data: features)
+        var fitTags = RunContent.dataTags(data, name: dataName)
+        fitTags["target"] = target.name
+        fitTags["seed"] = String(seed)
+        if let validation { fitTags["validation"] = validation.description }
         switch value {
         case .pipeline(let pipelineValue):
             let pipeline = try assembly.pipeline(pipelineValue, at: pipelineExpression.span)
             let progress = FitProgress(output: output, label: "fit \(pipeline.name)")
-            let fitted = try learn(at: span, components: pipelineValue.components) { () throws(LearnError) in
-                try PipelineTrainer.fit(
+            let recorder = tracker?.recorder(output: output, code: code)
+            let runID = recorder?.startFit(pipeline, tags: fitTags)
+            let fitted: FittedPipeline
+            do throws(LearnError) {
+                fitted = try PipelineTrainer.fit(
                     pipeline, on: data, target: target.name, validation: validation,
                     context: fitContext(seed: seed, threads: parallel, progress: progress))
+            } catch {
+                recorder?.end(runID, failure: error)
+                throw diagnostic(error, at: span, components: pipelineValue.components)
             }
+            recorder?.finishFit(fitted, runID: runID)
             progress.finish("fitted \(pipeline.name) in \(ScalarText.seconds(fitted.seconds))")
-            return .model(ModelValue(fitted, dataName: dataName))
+            return .model(ModelValue(fitted, dataName: dataName, runID: runID))
         case .list(let items):
             var pipelines: [Pipeline] = []
             var values: [PipelineValue] = []
@@ -133,18 +145,23 @@ extension Evaluator {
             }
             let progress = FitProgress(output: output, label: "fit \(pipelines.count) models")
             let start = ContinuousClock.now
+            let recorder = tracker?.recorder(output: output, code: code)
+            let boardRun = recorder?.startBoard(pipelines, tags: fitTags, cancellation: cancellation)
             let board: Board
             do throws(LearnError) {
                 board = try PipelineTrainer.fitBoard(
                     pipelines, on: data, target: target.name, validation: validation, parallel: parallel,
-                    context: fitContext(seed: seed, threads: parallel, progress: progress))
+                    context: fitContext(seed: seed, threads: parallel, progress: progress), events: boardRun?.events ?? BoardEvents())
             } catch {
+                recorder?.end(boardRun?.parentID, failure: error)
                 let components = error.boardEntry.map { values[$0].components } ?? []
                 throw diagnostic(error, at: span, components: components)
             }
+            let runIDs = boardRun?.childIDs ?? []
+            recorder?.finishBoard(board, runID: boardRun?.parentID, childIDs: runIDs)
             let elapsed = start.duration(to: .now)
             progress.finish("fitted \(pipelines.count) models in \(ScalarText.seconds(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))")
-            return .board(BoardValue(board, dataName: dataName))
+            return .board(BoardValue(board, dataName: dataName, runIDs: runIDs, parentRunID: boardRun?.parentID))
         default:
             throw Diagnostic(
                 .type, "`fit` needs a pipeline ending in a model, found a `\(value.typeName)`", at: pipelineExpression.span,
@@ -158,9 +175,14 @@ extension Evaluator {
         let value = try evaluate(modelExpression)
         let data = try dataset(dataExpression, for: "evaluate")
         let models: [FittedPipeline]
+        let modelRuns: [String?]
         switch value {
-        case .model(let model): models = [model.fitted]
-        case .board(let board): models = board.board.models
+        case .model(let model):
+            models = [model.fitted]
+            modelRuns = [model.runID]
+        case .board(let board):
+            models = board.board.models
+            modelRuns = models.indices.map { board.model(at: $0).runID }
         default:
             throw Diagnostic(.type, "`evaluate` needs a model or a board, found a `\(value.typeName)`", at: modelExpression.span)
         }
@@ -182,9 +204,21 @@ extension Evaluator {
             metrics = chosen
         }
         var rows: [(name: String, kind: String, scores: [MetricScore])] = []
-        for model in models {
+        let recorder = tracker?.recorder(output: output, code: code)
+        let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
+        let dataTags = recorder == nil ? [:] : RunContent.dataTags(data, name: dataName)
+        for (model, modelRun) in zip(models, modelRuns) {
             try checkCancellation(at: modelExpression.span)
-            let scores = try learn(at: dataExpression.span) { () throws(LearnError) in try model.evaluate(data, metrics: metrics) }
+            let runID = recorder?.startEvaluation(of: model, run: modelRun, on: dataName, tags: dataTags)
+            let scores: [MetricScore]
+            do throws(LearnError) {
+                scores = try model.evaluate(data, metrics: metrics)
+            } catch {
+                recorder?.end(runID, failure: error)
+                throw diagnostic(error, at: dataExpression.span, components: [])
+            }
+            recorder?.log(RunData(metrics: RunContent.metrics(scores)), to: runID)
+            recorder?.end(runID, status: .finished)
             rows.append((model.name, model.kind, scores))
         }
         return .dataset(try Leaderboard.scores(rows, rankBy: models.first?.defaultMetric))

@@ -47,9 +47,9 @@ extension Evaluator {
         let board = value.board
         switch name {
         case "best":
-            guard let best = board.best else { throw Diagnostic(.value, "the board is empty", at: span) }
-            return .model(ModelValue(best, dataName: value.dataName))
-        case "models": return .list(board.ranking.map { .model(ModelValue(board.models[$0], dataName: value.dataName)) })
+            guard let best = board.ranking.first else { throw Diagnostic(.value, "the board is empty", at: span) }
+            return .model(value.model(at: best))
+        case "models": return .list(board.ranking.map { .model(value.model(at: $0)) })
         case "leaderboard": return .dataset(try Leaderboard.board(board))
         default: throw Diagnostic(.type, "a `board` has no member `\(name)`", at: span)
         }

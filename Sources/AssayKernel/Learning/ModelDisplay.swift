@@ -88,7 +88,7 @@ enum ModelDisplay {
         return Table(columns: columns, rows: rows)
     }
 
-    private static func compose(_ heading: String, _ sections: [(title: String, table: Table)]) -> Rendering {
+    static func compose(_ heading: String, _ sections: [(title: String, table: Table)]) -> Rendering {
         var plain = heading
         var html = "<div class=\"assay-model\"><p><strong>\(HTMLText.escape(heading))</strong></p>"
         for (title, table) in sections {

@@ -1,3 +1,4 @@
+import AssayTracking
 import Foundation
 
 /// What a kernel remembers between cells: the bound names and the settings.
@@ -12,9 +13,12 @@ final class Session {
 
     var state = State()
     let workingDirectory: String
+    /// Where runs are tracked; the store opens on first use.
+    let tracker: RunTracker
 
-    init(workingDirectory: String) {
+    init(workingDirectory: String, tracking: TrackingLocation? = nil) {
         self.workingDirectory = workingDirectory
+        tracker = RunTracker(location: tracking ?? TrackingLocation.standard(in: workingDirectory))
         state.settings.parallel = max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 

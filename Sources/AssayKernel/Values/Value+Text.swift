@@ -17,6 +17,7 @@ extension Value {
         case .board(let board): "<board: \(board.board.models.map(\.name).joined(separator: ", "))>"
         case .explanation(let e): "<explanation of \(e.modelName): \(e.rows) rows, \(e.featureCount) features>"
         case .tuning(let t): "<tuning: \(t.trials.count) \(t.search) trials, best \(t.metric.rawValue) \(ScalarText.score(t.bestRecord?.mean ?? .nan))>"
+        case .run(let run): "<run \(run.run.id): \(run.run.name), \(run.run.status.rawValue)>"
         }
     }
 
@@ -47,6 +48,7 @@ extension Value {
         case .board(let board): return ModelDisplay.board(board, rows: rows)
         case .explanation(let e): return ExplanationDisplay.rendering(e, rows: rows)
         case .tuning(let t): return TuningDisplay.rendering(t, rows: rows)
+        case .run(let run): return RunDisplay.run(run, rows: rows)
         default: break
         }
         return Rendering(plain: resultText)

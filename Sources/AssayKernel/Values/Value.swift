@@ -18,6 +18,8 @@ enum Value: Sendable, Equatable {
     case explanation(ExplanationValue)
     /// The trials and best pipeline of a `tune`.
     case tuning(TuningValue)
+    /// A tracked run.
+    case run(RunValue)
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
@@ -34,6 +36,7 @@ enum Value: Sendable, Equatable {
         case .board: "board"
         case .explanation: "explanation"
         case .tuning: "tuning"
+        case .run: "run"
         }
     }
 
@@ -52,6 +55,7 @@ enum Value: Sendable, Equatable {
         case (.board(let x), .board(let y)): x === y
         case (.explanation(let x), .explanation(let y)): x === y
         case (.tuning(let x), .tuning(let y)): x === y
+        case (.run(let x), .run(let y)): x === y
         default: false
         }
     }

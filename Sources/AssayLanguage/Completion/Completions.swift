@@ -15,8 +15,12 @@ public struct Completions: Sendable, Equatable {
     public var end: Int
 
     /// `names` are the session's bindings with their type names; `columns` the column names of
-    /// the bound datasets, offered where a column is expected.
-    public init(code: String, cursor: Int, names: [(name: String, type: String)], columns: [String: [String]] = [:]) {
+    /// the bound datasets, offered where a column is expected; `runFields` the fields of the
+    /// tracked runs (`metrics.f1`, `params.boost.rate`, `status`), asked for only after `runs`.
+    public init(
+        code: String, cursor: Int, names: [(name: String, type: String)], columns: [String: [String]] = [:],
+        runFields: () -> [String] = { [] }
+    ) {
         let source = SourceText(code)
         let s = source.scalars
         let cursor = max(0, min(cursor, s.count))
@@ -24,7 +28,8 @@ public struct Completions: Sendable, Equatable {
         start = word?.start ?? cursor
         end = word?.end ?? cursor
         let prefix = source.slice(start, cursor)
-        var candidates = Completions.columnCandidates(source: source, wordStart: start, columns: columns)
+        var candidates = Completions.runFieldCandidates(source: source, wordStart: start, fields: runFields)
+        candidates += Completions.columnCandidates(source: source, wordStart: start, columns: columns)
         candidates += Completions.candidates(source: source, wordStart: start, names: names)
         items = Completions.ranked(candidates, prefix: prefix)
     }
@@ -83,6 +88,33 @@ public struct Completions: Sendable, Equatable {
             let plain = name.first.map { !$0.isNumber } ?? false && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
             return Item(text: plain ? name : "`\(name)`", kind: "column", signature: "column of \(dataset)")
         }
+    }
+
+    /// Words after which `runs where` and `runs order by` expect a field.
+    static let runFieldContexts: Set<String> = ["where", "by", "and", "or", "not"]
+
+    /// Fields of the runs after `runs where`, `order by`, `and`, ...; after `metrics.` (or
+    /// `params.boost.`) the rest of the keys that start so.
+    private static func runFieldCandidates(source: SourceText, wordStart: Int, fields: () -> [String]) -> [Item] {
+        let s = source.scalars
+        var lineStart = wordStart
+        while lineStart > 0, s[lineStart - 1] != "\n" { lineStart -= 1 }
+        let line = source.slice(lineStart, wordStart)
+        let words = line.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+        guard words.contains("runs") else { return [] }
+        if wordStart > 0, s[wordStart - 1] == "." {
+            // The dotted path typed so far: `metrics.` or `params.boost.`.
+            var pathStart = wordStart
+            while pathStart > lineStart, s[pathStart - 1].isNameContinuation || s[pathStart - 1] == "." { pathStart -= 1 }
+            let path = source.slice(pathStart, wordStart)
+            guard let head = path.split(separator: ".").first, ["metrics", "params", "tags"].contains(String(head)) else { return [] }
+            return fields().filter { $0.hasPrefix(path) && $0.count > path.count }.map {
+                Item(text: String($0.dropFirst(path.count)), kind: "field", signature: "field of the runs")
+            }
+        }
+        let before = line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init) ?? ""
+        guard runFieldContexts.contains(before) else { return [] }
+        return fields().map { Item(text: $0, kind: "field", signature: "field of the runs") }
     }
 
     /// Prefix matches first, then names containing the typed text; alphabetical within each.

@@ -3,12 +3,13 @@
 extension HelpCatalog {
     static let data: [HelpTopic] = [
         HelpTopic(
-            "load", .command, usage: "load \"FILE.csv\" [sep \";\"] [types {COL: string}] | load sample NAME | load synthetic TASK ...",
+            "load", .command, usage: "load \"FILE.csv\" [sep \";\"] [types {COL: string}] | load sample NAME | load synthetic TASK ... | load model \"FILE.json\" | load run ID",
             summary: "a dataset from a CSV/TSV file, a shipped sample or a generator",
             details: [
                 "Files: csv, or tsv by extension; a header row is required. Column types are inferred: number (empty cells, `NA`, `NaN` and `null` are missing), bool, or string. `types {zip: string}` overrides the inference.",
                 "A malformed file is an error that names the file, the line and the column.",
                 "Samples: `iris`, `wine`, `breast_cancer`, `diabetes`, `penguins`, `titanic`.",
+                "`load model \"FILE.json\"` reads a model written by `save`; `load run ID` restores the model a tracked run fitted.",
                 "Synthetic: `load synthetic classification rows N features F informative I redundant R classes C separation S seed S` or `load synthetic regression rows N features F informative I noise X seed S`; deterministic for a seed.",
             ],
             examples: [

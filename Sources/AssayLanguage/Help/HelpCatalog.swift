@@ -1,6 +1,6 @@
 /// Every help topic of the language, and how the overview groups them.
 public enum HelpCatalog {
-    public static let topics: [HelpTopic] = mergingComponents(into: commands + data + learning + keywords + functions.map(\.topic) + types + guides)
+    public static let topics: [HelpTopic] = mergingComponents(into: commands + data + learning + tracking + keywords + functions.map(\.topic) + types + guides)
 
     public static func topic(named name: String) -> HelpTopic? {
         topics.first { $0.name == name }
@@ -25,6 +25,7 @@ public enum HelpCatalog {
         ("Models", ComponentCatalog.modelNames),
         ("Training", ["fit", "evaluate", "predict", "tune"]),
         ("Explanations", ["importance", "shap", "export"]),
+        ("Tracking", ["experiment", "runs", "run", "compare", "track"]),
         ("Metrics", metrics.map(\.name)),
         ("Session", ["vars", "set", "sleep", "help", "exit"]),
     ]

@@ -75,9 +75,15 @@ extension CommandSyntax {
         CommandSyntax("show", operands: [.expression("data", "DATA")], clauses: [.init(keyword: "limit", operand: .expression("limit", "N"))]),
         CommandSyntax("columns", operands: [.expression("data", "DATA")]),
         CommandSyntax("save", operands: [.expression("value", "DATA_OR_MODEL")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
+        CommandSyntax("experiment", operands: [.expression("name", "\"NAME\"", optional: true)]),
+        CommandSyntax("track", clauses: [.init(keyword: "to", operand: .expression("location", "\"PATH_OR_URI\""))]),
+        // `export runs [where EXPR] to "URI"` copies runs; `export MODEL to "FILE" as shap` writes trees.
         CommandSyntax(
-            "export", operands: [.expression("value", "MODEL")],
-            clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\"")), .init(keyword: "as", operand: .word("format", "FORMAT", noun: "export format", choices: ["shap"]))]),
+            "export", operands: [.expression("value", "MODEL_OR_RUNS")],
+            clauses: [
+                .init(keyword: "to", operand: .expression("destination", "\"FILE_OR_URI\"")),
+                .init(keyword: "as", operand: .word("format", "FORMAT", noun: "export format", choices: ["shap"])),
+            ]),
         CommandSyntax("exit"),
         CommandSyntax("quit"),
     ]

@@ -2,7 +2,7 @@
 
 extension Parser {
     /// Words that start an expression form and so cannot be bound as names.
-    static let expressionWords = ["load", "split"] + learningWords
+    static let expressionWords = ["load", "split"] + learningWords + trackingWords
 
     /// `expr | step | step ...`: the loosest binding of all.
     mutating func pipeline() throws(Diagnostic) -> Expression {
@@ -144,6 +144,11 @@ extension Parser {
             advance()
             let path = try additiveExpression()
             return Expression(.load(.model(path: path)), span: start.span.through(previous.span))
+        }
+        if case .name(let word) = peek.kind, !peek.isQuoted, word == "run" {
+            advance()
+            let id = try postfixExpression()
+            return Expression(.load(.run(id: id)), span: start.span.through(previous.span))
         }
         if case .name(let word) = peek.kind, !peek.isQuoted, word == "synthetic" {
             advance()

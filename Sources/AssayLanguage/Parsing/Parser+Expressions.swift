@@ -212,6 +212,8 @@ extension Parser {
             return try split()
         case .name(let word) where !token.isQuoted && Parser.learningWords.contains(word):
             return try learning()
+        case .name(let word) where !token.isQuoted && Parser.trackingWords.contains(word):
+            return try tracking()
         case .name(let name):
             advance()
             if peek.kind == .symbol(.leftParen) {

@@ -8,6 +8,8 @@ public enum LoadSource: Sendable {
     case synthetic(task: Identifier, settings: [(name: Identifier, value: Expression)])
     /// `load model "model.json"`: a fitted model saved with `save`.
     case model(path: Expression)
+    /// `load run ID`: the model a tracked run fitted.
+    case run(id: Expression)
 }
 
 /// One step after `|`: a data operation, or (for pipelines) a stage.

@@ -21,6 +21,12 @@ public struct Expression: Sendable {
         case split(Expression, fractions: [Expression], stratify: Identifier?, seed: Expression?)
         /// `fit`, `evaluate` or `predict`.
         case learning(LearningForm)
+        /// `runs [where EXPR] [order by FIELD [asc|desc]] [limit N]`
+        case runs(RunsQuerySyntax)
+        /// `run ID`: one tracked run.
+        case run(Expression)
+        /// `compare runs ID, ID, ...`
+        case compareRuns([Expression])
     }
 
     public var kind: Kind

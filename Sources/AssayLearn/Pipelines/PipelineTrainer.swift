@@ -80,9 +80,10 @@ public enum PipelineTrainer {
     /// Fits several pipelines on the same data, `parallel` at a time; each gets an equal share of
     /// the context's threads. Every pipeline uses the context's seed, so the board does not
     /// depend on the order or the parallelism. The first failure (in board order) is thrown.
+    /// `events` hears of each pipeline as it starts and ends.
     public static func fitBoard(
         _ pipelines: [Pipeline], on data: Dataset, target: String, validation: ValidationScheme?, parallel: Int,
-        context: FitContext
+        context: FitContext, events: BoardEvents = BoardEvents()
     ) throws(LearnError) -> Board {
         let count = pipelines.count
         guard count > 0 else { throw LearnError("a board needs at least one model") }
@@ -105,11 +106,13 @@ public enum PipelineTrainer {
                     context.progress(total)
                 }
                 let result: Result<FittedPipeline, LearnError>
+                events.started(index)
                 do throws(LearnError) {
                     result = .success(try fit(pipelines[index], on: data, target: target, validation: validation, context: own))
                 } catch {
                     result = .failure(error)
                 }
+                events.finished(index, result)
                 results.withLock { $0[index] = result }
             }
         }

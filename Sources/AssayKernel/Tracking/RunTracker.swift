@@ -1,0 +1,95 @@
+import AssayTracking
+import JupyterKernel
+import Synchronization
+
+/// The session's link to its run store: where runs go, the current experiment, and whether a
+/// store that cannot be written has been reported yet.
+///
+/// The store opens on first use. A failing store never fails a cell that only logs to it: the
+/// first failure is a warning on stderr, later ones are silent until `track to` changes stores.
+final class RunTracker: Sendable {
+    private struct State {
+        var location: TrackingLocation
+        var store: (any TrackingStore)?
+        var experimentName = Experiment.defaultName
+        var experiment: Experiment?
+        var warned = false
+    }
+
+    private let state: Mutex<State>
+
+    init(location: TrackingLocation) {
+        state = Mutex(State(location: location))
+    }
+
+    var location: TrackingLocation { state.withLock { $0.location } }
+
+    var experimentName: String { state.withLock { $0.experimentName } }
+
+    /// The store and the current experiment, opening the store on first use.
+    func open() throws(TrackingError) -> (store: any TrackingStore, experiment: Experiment) {
+        let (location, known, name, cached) = state.withLock { ($0.location, $0.store, $0.experimentName, $0.experiment) }
+        let store: any TrackingStore
+        if let known { store = known } else { store = try location.open() }
+        let experiment: Experiment
+        if let cached { experiment = cached } else { experiment = try store.experiment(named: name) }
+        state.withLock { state in
+            // Another `track to` or `experiment` may have happened meanwhile; keep theirs.
+            if state.location == location, state.store == nil { state.store = store }
+            if state.location == location, state.experimentName == name { state.experiment = experiment }
+        }
+        return (store, experiment)
+    }
+
+    /// `track to`: opens the new store, and reaches a server, before switching to it.
+    func switchTo(_ location: TrackingLocation) throws(TrackingError) -> Experiment {
+        let name = experimentName
+        let store = try location.open()
+        let experiment = try store.experiment(named: name)
+        state.withLock { state in
+            state.location = location
+            state.store = store
+            state.experiment = experiment
+            state.warned = false
+        }
+        return experiment
+    }
+
+    /// `experiment "NAME"`: later runs go there; the store creates it if it is new.
+    func select(experiment name: String) throws(TrackingError) -> Experiment {
+        state.withLock { state in
+            state.experimentName = name
+            state.experiment = nil
+        }
+        return try open().experiment
+    }
+
+    /// A recorder for automatic logging, or nil (after one warning) when the store fails.
+    func recorder(output: (any OutputSink)?, code: String) -> RunRecorder? {
+        do throws(TrackingError) {
+            let (store, experiment) = try open()
+            return RunRecorder(tracker: self, store: store, experiment: experiment, output: output, code: code)
+        } catch {
+            warn(error, output: output)
+            return nil
+        }
+    }
+
+    /// Reports a store failure on stderr, once per store.
+    func warn(_ error: TrackingError, output: (any OutputSink)?) {
+        let first = state.withLock { state in
+            defer { state.warned = true }
+            return !state.warned
+        }
+        guard first, let output else { return }
+        output.stream(.stderr, "warning: runs are not being tracked: \(error.message)\n")
+    }
+
+    /// Forgets the open store (its file handle closes with the last reference).
+    func close() {
+        state.withLock { state in
+            state.store = nil
+            state.experiment = nil
+        }
+    }
+}

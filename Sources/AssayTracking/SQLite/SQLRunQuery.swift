@@ -1,0 +1,108 @@
+/// Translates a run query to SQL over the store's tables, collecting the bound values.
+///
+/// Keyed fields are scalar subqueries (a primary-key lookup per run), so a run without the
+/// metric, param or tag gives NULL and, as in `RunFilter.matches`, never matches.
+struct SQLRunQuery {
+    private(set) var bindings: [SQLiteValue] = []
+
+    /// `SELECT r.id FROM runs r WHERE ... ORDER BY ... LIMIT ...`
+    mutating func select(_ query: RunQuery) -> String {
+        var conditions: [String] = []
+        if !query.experimentIDs.isEmpty {
+            let ids = query.experimentIDs.map { Int64($0) ?? -1 }
+            conditions.append("r.experiment_id IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")")
+            bindings += ids.map(SQLiteValue.integer)
+        }
+        if let filter = query.filter { conditions.append(condition(filter)) }
+        var sql = "SELECT r.id FROM runs r"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY " + ordering(query.order)
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            bindings.append(.integer(Int64(limit)))
+        }
+        return sql
+    }
+
+    private mutating func condition(_ filter: RunFilter) -> String {
+        switch filter {
+        case .compare(let field, let op, let constant):
+            let numeric = if case .number = constant { true } else { false }
+            let column = value(field, numeric: numeric)
+            bindings.append(bound(constant, numeric: numeric))
+            return "(\(column) \(op.rawValue) ?)"
+        case .oneOf(let field, let constants, let negated):
+            let numbers = constants.filter { if case .number = $0 { true } else { false } }
+            let texts = constants.filter { if case .string = $0 { true } else { false } }
+            var parts: [String] = []
+            if !numbers.isEmpty {
+                parts.append("\(value(field, numeric: true)) IN (" + numbers.map { _ in "?" }.joined(separator: ", ") + ")")
+                bindings += numbers.map { bound($0, numeric: true) }
+            }
+            if !texts.isEmpty {
+                parts.append("\(value(field, numeric: false)) IN (" + texts.map { _ in "?" }.joined(separator: ", ") + ")")
+                bindings += texts.map { bound($0, numeric: false) }
+            }
+            if parts.isEmpty { return negated ? "(\(value(field, numeric: false)) IS NOT NULL)" : "0" }
+            let any = "(" + parts.joined(separator: " OR ") + ")"
+            return negated ? "(NOT \(any))" : any
+        case .missing(let field, let negated):
+            return "(\(value(field, numeric: false)) IS \(negated ? "NOT " : "")NULL)"
+        case .and(let a, let b):
+            return "(\(condition(a)) AND \(condition(b)))"
+        case .or(let a, let b):
+            return "(\(condition(a)) OR \(condition(b)))"
+        case .not(let a):
+            return "(NOT \(condition(a)))"
+        }
+    }
+
+    /// The field's value: params and tags as text, or as their number when compared with one.
+    private mutating func value(_ field: RunField, numeric: Bool) -> String {
+        switch field {
+        case .metric(let key):
+            bindings.append(.text(key))
+            return "(SELECT value FROM latest_metrics WHERE run_id = r.id AND key = ?)"
+        case .param(let key):
+            bindings.append(.text(key))
+            return "(SELECT \(numeric ? "number" : "value") FROM params WHERE run_id = r.id AND key = ?)"
+        case .tag(let key):
+            bindings.append(.text(key))
+            return "(SELECT \(numeric ? "number" : "value") FROM tags WHERE run_id = r.id AND key = ?)"
+        case .id: return "r.id"
+        case .name: return "r.name"
+        case .status: return "r.status"
+        case .model: return "r.model"
+        case .parent: return "r.parent_id"
+        case .start: return "r.start_time"
+        case .duration: return "((r.end_time - r.start_time) / 1000.0)"
+        }
+    }
+
+    private func bound(_ constant: FilterValue, numeric: Bool) -> SQLiteValue {
+        switch constant {
+        case .number(let x): numeric ? .real(x) : .text(constant.description)
+        case .string(let s): .text(s)
+        }
+    }
+
+    /// Missing values last; params and tags numerically where both are numbers, else as text.
+    private mutating func ordering(_ order: RunOrder) -> String {
+        let direction = order.descending ? " DESC" : ""
+        var terms: [String]
+        switch order.field {
+        case .param, .tag:
+            let text = value(order.field, numeric: false)
+            let number = value(order.field, numeric: true)
+            let textAgain = value(order.field, numeric: false)
+            let numberAgain = value(order.field, numeric: true)
+            terms = ["\(text) IS NULL", "\(number) IS NULL", numberAgain + direction, textAgain + direction]
+        default:
+            let first = value(order.field, numeric: true)
+            let again = value(order.field, numeric: true)
+            terms = ["\(first) IS NULL", again + direction]
+        }
+        terms += ["r.start_time DESC", "r.id"]
+        return terms.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,67 @@
+/// The tables of the embedded store. Metrics keep every logged value; `latest_metrics` keeps
+/// the last one per key so queries over thousands of runs stay a lookup per run.
+enum SQLiteSchema {
+    static let version = 1
+
+    static let statements = """
+        CREATE TABLE IF NOT EXISTS experiments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS runs (
+            id TEXT PRIMARY KEY,
+            experiment_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            parent_id TEXT,
+            status TEXT NOT NULL,
+            start_time INTEGER NOT NULL,
+            end_time INTEGER,
+            updated INTEGER NOT NULL,
+            model TEXT,
+            code TEXT,
+            host TEXT,
+            pid INTEGER,
+            process_start TEXT
+        );
+        CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs (experiment_id, start_time);
+        CREATE INDEX IF NOT EXISTS runs_by_parent ON runs (parent_id);
+        CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status);
+        CREATE TABLE IF NOT EXISTS params (
+            run_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            number REAL,
+            PRIMARY KEY (run_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS tags (
+            run_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            number REAL,
+            PRIMARY KEY (run_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS metrics (
+            run_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            timestamp INTEGER NOT NULL,
+            value REAL
+        );
+        CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id, key, step);
+        CREATE TABLE IF NOT EXISTS latest_metrics (
+            run_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value REAL,
+            step INTEGER NOT NULL,
+            timestamp INTEGER NOT NULL,
+            PRIMARY KEY (run_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS artifacts (
+            run_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (run_id, name)
+        ) WITHOUT ROWID;
+        """
+}
