@@ -2,6 +2,8 @@ import AssayFrame
 import AssayLanguage
 import AssayLearn
 import AssayRender
+import AssayTracking
+import Synchronization
 
 // `tune PIPELINE on DATA target COL [metric M] [search tpe|random|grid] [trials N] [parallel P]
 // [cv K | holdout R] [seed S] [stop after N]`.
@@ -99,6 +101,18 @@ extension Evaluator {
         let targetName = target.name
         let (trialSeed, trialScheme) = (seed, scheme)
         let progress = FitProgress(output: output, label: "tune: \(planned) trials")
+        let recorder = tracker?.recorder(output: output, code: code)
+        var tags = RunContent.dataTags(data, name: dataName)
+        tags["target"] = target.name
+        tags["seed"] = String(seed)
+        let sweepRun = recorder?.startSweep(
+            name: "tune \(search): \(pipeline.text)".prefix(200).description, search: search, trials: planned, metric: metric, scheme: scheme, tags: tags)
+        let trialTags = tags
+        let trialRuns = Mutex<[Int: String]>([:])
+        // The sweep hands each trial its seed; the seeds tell the trials apart.
+        var trialIndex: [UInt64: Int] = [:]
+        for i in 0..<planned { trialIndex[Sweep.trialSeed(seed, trial: i)] = i }
+        let trialIndexOf = trialIndex
         let start = ContinuousClock.now
         let result = try learn(at: span) { () throws(LearnError) in
             try sweep.run(
@@ -107,18 +121,27 @@ extension Evaluator {
                     let best = p.bestLoss.map { " · best \(metric.rawValue) \(ScalarText.score(metric.isHigherBetter ? -$0 : $0))" } ?? ""
                     progress.report(Double(p.finished) / Double(max(p.total, 1)), label: "tune: trial \(p.finished) of \(p.total)\(best)")
                 },
-                evaluate: { assignment, _ -> (loss: Double, extra: MetricScore) in
+                evaluate: { assignment, trialSeedOfSweep -> (loss: Double, extra: MetricScore) in
                     let evaluator = Evaluator(bindings: bindings, cancellation: token, settings: settings, output: nil)
                     let trialPipeline = space.pipeline(for: assignment)
                     let assembled = try PipelineAssembly(evaluator: evaluator, data: features).pipeline(trialPipeline, at: span)
-                    // Every trial uses the sweep's seed, so all of them are scored on the same folds.
-                    let context = FitContext(seed: trialSeed, threads: perTrial, isCancelled: { token.isCancelled })
-                    let summary = try PipelineTrainer.validate(
-                        assembled, on: data, target: targetName, scheme: trialScheme, metrics: metrics, context: context)
-                    guard let score = summary.score(metric), score.value.isFinite else {
-                        throw LearnError("the trial's \(metric.rawValue) is not a number")
+                    let index = trialIndexOf[trialSeedOfSweep] ?? -1
+                    let runID = recorder?.startTrial(index, pipeline: assembled, assignment: assignment, parent: sweepRun, tags: trialTags)
+                    if let runID { trialRuns.withLock { $0[index] = runID } }
+                    do throws(LearnError) {
+                        // Every trial uses the sweep's seed, so all of them are scored on the same folds.
+                        let context = FitContext(seed: trialSeed, threads: perTrial, isCancelled: { token.isCancelled })
+                        let summary = try PipelineTrainer.validate(
+                            assembled, on: data, target: targetName, scheme: trialScheme, metrics: metrics, context: context)
+                        guard let score = summary.score(metric), score.value.isFinite else {
+                            throw LearnError("the trial's \(metric.rawValue) is not a number")
+                        }
+                        recorder?.finishTrial(score, runID: runID)
+                        return (metric.isHigherBetter ? -score.value : score.value, score)
+                    } catch {
+                        recorder?.end(runID, failure: token.isCancelled ? .cancelled : error)
+                        throw error
                     }
-                    return (metric.isHigherBetter ? -score.value : score.value, score)
                 })
         }
         let seconds = PipelineTrainer.seconds(since: start)
@@ -133,6 +156,7 @@ extension Evaluator {
                 seconds: trial.seconds, error: trial.error.map(Self.describe))
         }
         guard let best = result.best else {
+            recorder?.end(sweepRun, failure: result.interrupted ? .cancelled : LearnError("every trial failed"))
             if result.interrupted { throw Diagnostic.interrupted(at: span) }
             let first = records.first { $0.error != nil }?.error ?? "no trial finished"
             throw Diagnostic(.value, "every trial failed; the first said: \(first)", at: span)
@@ -143,6 +167,7 @@ extension Evaluator {
             trials: records, bestTrial: best.index, planned: planned, interrupted: result.interrupted, stoppedEarly: result.stoppedEarly,
             seconds: seconds, bestPipeline: bestPipeline, data: data, dataName: dataName, target: target.name, seed: seed, best: nil)
         progress.finish("tuned \(result.trials.count) trials in \(ScalarText.seconds(seconds))")
+        recorder?.finishSweep(tuning, runID: sweepRun, trialRuns: trialRuns.withLock { $0 })
         if !result.interrupted {
             tuning.remember(try refitBest(tuning, at: span))
         }
