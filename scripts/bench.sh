@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, each printing ratios against its reference in the same run:
-#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift).
-# `scripts/bench.sh kernel` or `scripts/bench.sh csv` runs one of them.
+#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
+#   tree learning (against LightGBM and scikit-learn).
+# `scripts/bench.sh kernel`, `scripts/bench.sh csv` or `scripts/bench.sh learn` runs one of them;
+# arguments after `learn` go to bench/learn_trees.py (e.g. `--sizes 100000 --repeats 5`).
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -24,4 +26,10 @@ if [ "$which" = all ] || [ "$which" = csv ]; then
     swift build -c release --product assay-csv-bench
     say "bench/csv_load.py"
     python bench/csv_load.py
+fi
+if [ "$which" = all ] || [ "$which" = learn ]; then
+    say "swift build -c release --product assay-learn-bench"
+    swift build -c release --product assay-learn-bench
+    say "bench/learn_trees.py"
+    python bench/learn_trees.py --no-build "${@:2}"
 fi
