@@ -128,7 +128,10 @@ struct TreeGrower {
                 _ hist: UnsafeMutablePointer<Double>, start: Int, count: Int, sums nodeSums: [Double], scan: Bool,
                 features chosen: [Int], sibling: Sibling?
             ) -> (node: Split, sibling: Split) {
-                gather(start: start, count: count)
+                // A node of every row (boosting's root) reads the statistics and codes in place.
+                let everyRow = count == data.rows
+                if !everyRow { gather(start: start, count: count) }
+                let nodeStats = everyRow ? stat : UnsafePointer(ordered)
                 let scans = (scan ? 1 : 0) + (sibling?.scan == true ? 1 : 0)
                 let work = chosen.count * (count + 512 * scans)
                 let used = work >= Histogram.parallelWork ? min(workers, chosen.count) : 1
@@ -141,7 +144,7 @@ struct TreeGrower {
                             let share = chosen[(chosen.count * worker / used)..<(chosen.count * (worker + 1) / used)]
                             for f in share {
                                 Histogram.fill(
-                                    hist, feature: f, rows: nodeRows, count: count, codes: codes, dataRows: data.rows, stats: ordered,
+                                    hist, feature: f, rows: everyRow ? nil : nodeRows, count: count, codes: codes, dataRows: data.rows, stats: nodeStats,
                                     stride: stride, offset: offsets[f], binCount: binCounts[f], narrow: !subtraction,
                                     lowest: lowest, highest: highest)
                                 if let sibling {
@@ -510,10 +513,11 @@ enum Histogram {
     static let parallelWork = 1 << 15
 
     /// Fills one feature's bins from a node's rows; `stats` are the rows' statistics in the
-    /// node's order. A narrow fill clears and fills only the bins the rows touch.
+    /// node's order. A narrow fill clears and fills only the bins the rows touch. Without
+    /// `rows`, the node is every row in order.
     @inline(__always)
     static func fill(
-        _ hist: UnsafeMutablePointer<Double>, feature f: Int, rows: UnsafePointer<Int32>, count: Int, codes: UnsafePointer<UInt8>,
+        _ hist: UnsafeMutablePointer<Double>, feature f: Int, rows: UnsafePointer<Int32>?, count: Int, codes: UnsafePointer<UInt8>,
         dataRows: Int, stats: UnsafePointer<Double>, stride: Int, offset: Int, binCount: Int, narrow: Bool,
         lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
     ) {
@@ -524,7 +528,7 @@ enum Histogram {
             lo = 255
             hi = 0
             for i in 0..<count {
-                let c = Int(column[Int(rows[i])])
+                let c = Int(column[rows.map { Int($0[i]) } ?? i])
                 lo = min(lo, c)
                 hi = max(hi, c)
             }
@@ -536,7 +540,7 @@ enum Histogram {
         switch stride {
         case 3:
             for i in 0..<count {
-                let p = h + Int(column[Int(rows[i])]) * 3, s = stats + i * 3
+                let p = h + Int(column[rows.map { Int($0[i]) } ?? i]) * 3, s = stats + i * 3
                 p[0] += s[0]
                 p[1] += s[1]
                 p[2] += s[2]
@@ -545,12 +549,16 @@ enum Histogram {
             // One 16-byte add per row: `[g, h]` as a pair.
             h.withMemoryRebound(to: SIMD2<Double>.self, capacity: hi + 1) { pairs in
                 stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
-                    for i in 0..<count { pairs[Int(column[Int(rows[i])])] += s[i] }
+                    if let rows {
+                        for i in 0..<count { pairs[Int(column[Int(rows[i])])] += s[i] }
+                    } else {
+                        for i in 0..<count { pairs[Int(column[i])] += s[i] }
+                    }
                 }
             }
         default:
             for i in 0..<count {
-                let p = h + Int(column[Int(rows[i])]) * stride, s = stats + i * stride
+                let p = h + Int(column[rows.map { Int($0[i]) } ?? i]) * stride, s = stats + i * stride
                 for k in 0..<stride { p[k] += s[k] }
             }
         }
