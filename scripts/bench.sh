@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks, each printing ratios against its reference in the same run:
 #   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
-#   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna).
-# `scripts/bench.sh kernel`, `csv`, `shap` or `tpe` runs one of them.
+#   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna), tree
+#   learning (against LightGBM and scikit-learn).
+# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe` or `learn` runs one of them; arguments after
+# `learn` go to bench/learn_trees.py (e.g. `--sizes 100000 --repeats 5`).
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -41,4 +43,10 @@ if [ "$which" = all ] || [ "$which" = tpe ]; then
     swift build -c release --product assay-tpe-bench
     say "bench/tpe.py"
     python bench/tpe.py
+fi
+if [ "$which" = all ] || [ "$which" = learn ]; then
+    say "swift build -c release --product assay-learn-bench"
+    swift build -c release --product assay-learn-bench
+    say "bench/learn_trees.py"
+    python bench/learn_trees.py --no-build "${@:2}"
 fi

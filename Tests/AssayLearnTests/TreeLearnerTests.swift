@@ -147,6 +147,17 @@ import Testing
         #expect(one == two)
     }
 
+    // Enough rows that partitions, gathers, gradients and histograms all split across threads.
+    @Test(arguments: [1.0, 0.8])
+    func boostingOnManyRowsDoesNotDependOnTheThreadCount(subsample: Double) throws {
+        let (x, y) = try Self.synthetic(rows: 40_000)
+        let p = BoostParameters(rounds: 4, subsample: subsample)
+        let one = try TreeLearner.fitBoost(x, y, p, context: FitContext(seed: 1, threads: 1))
+        let three = try TreeLearner.fitBoost(x, y, p, context: FitContext(seed: 1, threads: 3))
+        #expect(one == three)
+        #expect(one.rawOutput(x, threads: 1) == three.rawOutput(x, threads: 3))
+    }
+
     @Test func leavesAndDepthBoundBoostedTrees() throws {
         let (x, y) = try Self.synthetic()
         let model = try TreeLearner.fitBoost(x, y, BoostParameters(rounds: 5, depth: nil, leaves: 7, minLeaf: 10), context: FitContext())

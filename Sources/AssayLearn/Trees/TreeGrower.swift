@@ -69,8 +69,10 @@ struct TreeGrower {
         data.offsets.withUnsafeBufferPointer { offsetBuffer in
             let codes = codeBuffer.baseAddress!, stat = statBuffer.baseAddress!, offsets = offsetBuffer.baseAddress!
             let binCounts = (0..<featureCount).map { data.binCount($0) }
-            let sums = UnsafeMutablePointer<Double>.allocate(capacity: 3 * stride)
-            defer { sums.deallocate() }
+            let workers = max(1, threads)
+            // Scratch sums for the generic split scan, `3 * stride` numbers a worker.
+            let scratchSums = UnsafeMutablePointer<Double>.allocate(capacity: 3 * stride * workers)
+            defer { scratchSums.deallocate() }
 
             func addNode(_ s: [Double], start: Int, count: Int) -> Int {
                 let node = s.withUnsafeBufferPointer { tree.addNode(value: score.value($0.baseAddress!), cover: score.cover($0.baseAddress!)) }
@@ -89,37 +91,100 @@ struct TreeGrower {
                 lowest.deallocate()
                 highest.deallocate()
             }
-            func build(_ hist: UnsafeMutablePointer<Double>, start: Int, count: Int, features: [Int]) {
+            // The node's statistics in row order, so the per-feature loops read them forward.
+            func gather(start: Int, count: Int) {
                 rows.withUnsafeBufferPointer { rowBuffer in
                     let nodeRows = rowBuffer.baseAddress! + start
-                    // The node's statistics in row order, so the per-feature loops read them forward.
-                    if stride == 3 {
-                        for i in 0..<count {
-                            let from = stat + Int(nodeRows[i]) * 3
-                            ordered[3 * i] = from[0]
-                            ordered[3 * i + 1] = from[1]
-                            ordered[3 * i + 2] = from[2]
-                        }
-                    } else if stride == 2 {
-                        for i in 0..<count {
-                            let from = stat + Int(nodeRows[i]) * 2
-                            ordered[2 * i] = from[0]
-                            ordered[2 * i + 1] = from[1]
-                        }
-                    } else {
-                        for i in 0..<count {
-                            let from = stat + Int(nodeRows[i]) * stride, to = ordered + i * stride
-                            for j in 0..<stride { to[j] = from[j] }
+                    TreeThreads.chunks(count, workers: count >= TreeThreads.parallelRows ? workers : 1) { range in
+                        if stride == 2 {
+                            for i in range {
+                                let from = stat + Int(nodeRows[i]) * 2
+                                ordered[2 * i] = from[0]
+                                ordered[2 * i + 1] = from[1]
+                            }
+                        } else {
+                            for i in range {
+                                let from = stat + Int(nodeRows[i]) * stride, to = ordered + i * stride
+                                for j in 0..<stride { to[j] = from[j] }
+                            }
                         }
                     }
-                    Histogram.build(
-                        hist, rows: nodeRows, count: count, codes: codes, dataRows: data.rows,
-                        stats: ordered, stride: stride, offsets: offsets, binCounts: binCounts, features: features, threads: threads,
-                        narrow: !subtraction, lowest: lowest, highest: highest)
                 }
             }
 
-            func bestSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], rows nodeRows: Int, features: [Int]) -> Split {
+            /// A child whose histogram comes from its parent's minus its sibling's.
+            struct Sibling {
+                var parent: UnsafeMutablePointer<Double>
+                var count: Int
+                var sums: [Double]
+                var scan: Bool
+            }
+
+            // Builds a node's histogram over `chosen` and, for a sibling, turns the parent's
+            // histogram into the sibling's, then finds both best splits. Each thread takes a
+            // run of whole features through all of it, so sums and ties come out as one thread
+            // would find them, and the threads meet once a node.
+            func evaluate(
+                _ hist: UnsafeMutablePointer<Double>, start: Int, count: Int, sums nodeSums: [Double], scan: Bool,
+                features chosen: [Int], sibling: Sibling?
+            ) -> (node: Split, sibling: Split) {
+                // A node of every row (boosting's root) reads the statistics and codes in place.
+                let everyRow = count == data.rows
+                if !everyRow { gather(start: start, count: count) }
+                let nodeStats = everyRow ? stat : UnsafePointer(ordered)
+                let scans = (scan ? 1 : 0) + (sibling?.scan == true ? 1 : 0)
+                let work = chosen.count * (count + 512 * scans)
+                let used = work >= Histogram.parallelWork ? min(workers, chosen.count) : 1
+                var found = [(node: Split, sibling: Split)](repeating: (Split(left: []), Split(left: [])), count: used)
+                rows.withUnsafeBufferPointer { rowBuffer in
+                    found.withUnsafeMutableBufferPointer { foundBuffer in
+                        let nodeRows = rowBuffer.baseAddress! + start
+                        let out = foundBuffer.baseAddress!
+                        TreeThreads.run(used) { worker in
+                            let share = chosen[(chosen.count * worker / used)..<(chosen.count * (worker + 1) / used)]
+                            let nodeRowsOrNil = everyRow ? nil : UnsafePointer(nodeRows)
+                            // `[g, h]` rows fill four features a pass, reading the statistics once for them.
+                            var grouped = share.startIndex
+                            if stride == 2 && subtraction {
+                                while grouped + 4 <= share.endIndex {
+                                    Histogram.fillFour(
+                                        hist, features: (share[grouped], share[grouped + 1], share[grouped + 2], share[grouped + 3]),
+                                        rows: nodeRowsOrNil, count: count, codes: codes, dataRows: data.rows, stats: nodeStats,
+                                        offsets: offsets, binCounts: binCounts, lowest: lowest, highest: highest)
+                                    grouped += 4
+                                }
+                            }
+                            for f in share[grouped...] {
+                                Histogram.fill(
+                                    hist, feature: f, rows: nodeRowsOrNil, count: count, codes: codes, dataRows: data.rows, stats: nodeStats,
+                                    stride: stride, offset: offsets[f], binCount: binCounts[f], narrow: !subtraction,
+                                    lowest: lowest, highest: highest)
+                            }
+                            for f in share {
+                                if let sibling {
+                                    Histogram.subtract(hist, from: sibling.parent, start: offsets[f] * stride, count: binCounts[f] * stride)
+                                }
+                            }
+                            let scratch = scratchSums + 3 * stride * worker
+                            if scan {
+                                out[worker].node = bestSplit(hist, sums: nodeSums, rows: count, features: share, scratch: scratch)
+                            }
+                            if let sibling, sibling.scan {
+                                out[worker].sibling = bestSplit(sibling.parent, sums: sibling.sums, rows: sibling.count, features: share, scratch: scratch)
+                            }
+                        }
+                    }
+                }
+                // Later features win only with a strictly larger gain, as in one scan.
+                var best = found[0]
+                for result in found.dropFirst() {
+                    if result.node.gain > best.node.gain { best.node = result.node }
+                    if result.sibling.gain > best.sibling.gain { best.sibling = result.sibling }
+                }
+                return best
+            }
+
+            func bestSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], rows nodeRows: Int, features: ArraySlice<Int>, scratch sums: UnsafeMutablePointer<Double>) -> Split {
                 var best = Split(left: [])
                 if case .gradient(let l2, _) = score {
                     return bestGradientSplit(hist, sums: parent, rows: nodeRows, features: features, l2: l2)
@@ -177,7 +242,7 @@ struct TreeGrower {
 
             // The same scan as `bestSplit` on `[g, h]` bins with the arithmetic written out:
             // boosting spends most of its split search here.
-            func bestGradientSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], rows nodeRows: Int, features: [Int], l2: Double) -> Split {
+            func bestGradientSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], rows nodeRows: Int, features: ArraySlice<Int>, l2: Double) -> Split {
                 var best = Split(left: [])
                 let g = parent[0], h = parent[1]
                 let parentTerm = g * g / (h + l2)
@@ -227,7 +292,7 @@ struct TreeGrower {
             }
 
             // The same scan for two-class gini on `[w, c0, c1]` bins, the forest's usual case.
-            func bestBinaryGiniSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], features: [Int]) -> Split {
+            func bestBinaryGiniSplit(_ hist: UnsafePointer<Double>, sums parent: [Double], features: ArraySlice<Int>) -> Split {
                 let w = parent[0], c0 = parent[1], c1 = parent[2]
                 guard w > 0 else { return Split(left: []) }
                 let parentTerm = (c0 * c0 + c1 * c1) / w
@@ -285,8 +350,7 @@ struct TreeGrower {
             if canSplit(count: rows.count, depth: 0) {
                 let slot = pool.acquire()
                 let chosen = splitFeatures()
-                build(pool[slot], start: 0, count: rows.count, features: chosen)
-                let split = bestSplit(pool[slot], sums: rootSums, rows: rows.count, features: chosen)
+                let split = evaluate(pool[slot], start: 0, count: rows.count, sums: rootSums, scan: true, features: chosen, sibling: nil).node
                 if split.feature >= 0 {
                     open.append(Open(node: root, start: 0, count: rows.count, depth: 0, sums: rootSums, histogram: subtraction ? slot : nil, split: split))
                 }
@@ -309,24 +373,12 @@ struct TreeGrower {
 
                 // Partition the parent's rows, left ones first, keeping order.
                 let featureMissing = data.missingCode[split.feature]
-                var leftCount = 0
-                rows.withUnsafeMutableBufferPointer { rowBuffer in
+                let leftCount = rows.withUnsafeMutableBufferPointer { rowBuffer in
                     scratch.withUnsafeMutableBufferPointer { scratchBuffer in
-                        let r = rowBuffer.baseAddress! + parent.start, s = scratchBuffer.baseAddress!
-                        let splitCodes = codes + split.feature * data.rows
-                        var rightCount = 0
-                        for i in 0..<parent.count {
-                            let row = r[i]
-                            let code = Int(splitCodes[Int(row)])
-                            if code <= split.bin || (code == featureMissing && split.missingLeft) {
-                                r[leftCount] = row
-                                leftCount += 1
-                            } else {
-                                s[rightCount] = row
-                                rightCount += 1
-                            }
-                        }
-                        (r + leftCount).update(from: s, count: rightCount)
+                        Self.partition(
+                            rowBuffer.baseAddress! + parent.start, count: parent.count, codes: codes + split.feature * data.rows,
+                            bin: split.bin, missingCode: featureMissing, missingLeft: split.missingLeft,
+                            scratch: scratchBuffer.baseAddress!, workers: parent.count >= 2 * TreeThreads.parallelRows ? workers : 1)
                     }
                 }
                 let rightCount = parent.count - leftCount
@@ -343,51 +395,50 @@ struct TreeGrower {
                 binThreshold[parent.node] = split.bin
 
                 let depth = parent.depth + 1
-                var children = [
+                let children = [
                     (node: leftNode, start: parent.start, count: leftCount, sums: leftSums),
                     (node: rightNode, start: parent.start + leftCount, count: rightCount, sums: rightSums),
                 ]
                 let splittable = children.map { canSplit(count: $0.count, depth: depth) }
-                var histograms: [Int?] = [nil, nil]
+                var found: [Open] = []
                 if subtraction, let parentSlot = parent.histogram {
                     if splittable[0] || splittable[1] {
-                        let small = leftCount <= rightCount ? 0 : 1
+                        let small = leftCount <= rightCount ? 0 : 1, large = 1 - small
                         let slot = pool.acquire()
-                        build(pool[slot], start: children[small].start, count: children[small].count, features: features)
-                        histograms[small] = slot
-                        if splittable[1 - small] {
-                            Histogram.subtract(pool[slot], from: pool[parentSlot], offsets: offsets, binCounts: binCounts, stride: stride, features: features)
-                            histograms[1 - small] = parentSlot
-                        } else {
-                            pool.put(parentSlot)
+                        let sibling = splittable[large]
+                            ? Sibling(parent: pool[parentSlot], count: children[large].count, sums: children[large].sums, scan: true) : nil
+                        let splits = evaluate(
+                            pool[slot], start: children[small].start, count: children[small].count, sums: children[small].sums,
+                            scan: splittable[small], features: features, sibling: sibling)
+                        if !splittable[large] { pool.put(parentSlot) }
+                        // The left child opens first whichever was built, as in a scan of both.
+                        let outcomes = small == 0
+                            ? [(splittable[0], slot, splits.node), (splittable[1], parentSlot, splits.sibling)]
+                            : [(splittable[0], parentSlot, splits.sibling), (splittable[1], slot, splits.node)]
+                        for (c, (kept, childSlot, childSplit)) in outcomes.enumerated() where kept || c == small {
+                            if kept && childSplit.feature >= 0 {
+                                let child = children[c]
+                                found.append(Open(node: child.node, start: child.start, count: child.count, depth: depth, sums: child.sums, histogram: childSlot, split: childSplit))
+                            } else {
+                                pool.put(childSlot)
+                            }
                         }
                     } else {
                         pool.put(parentSlot)
                     }
-                }
-                var found: [Open] = []
-                for c in 0..<2 where splittable[c] {
-                    let child = children[c]
-                    let slot: Int
-                    let chosen: [Int]
-                    if let h = histograms[c] {
-                        slot = h
-                        chosen = features
-                    } else {
-                        slot = pool.acquire()
-                        chosen = splitFeatures()
-                        build(pool[slot], start: child.start, count: child.count, features: chosen)
+                } else {
+                    for c in 0..<2 where splittable[c] {
+                        let child = children[c]
+                        let slot = pool.acquire()
+                        let childSplit = evaluate(
+                            pool[slot], start: child.start, count: child.count, sums: child.sums, scan: true,
+                            features: splitFeatures(), sibling: nil).node
+                        if childSplit.feature >= 0 {
+                            found.append(Open(node: child.node, start: child.start, count: child.count, depth: depth, sums: child.sums, histogram: nil, split: childSplit))
+                        }
+                        pool.put(slot)
                     }
-                    let childSplit = bestSplit(pool[slot], sums: child.sums, rows: child.count, features: chosen)
-                    if childSplit.feature >= 0 {
-                        found.append(Open(node: child.node, start: child.start, count: child.count, depth: depth, sums: child.sums, histogram: subtraction ? slot : nil, split: childSplit))
-                        histograms[c] = nil
-                    }
-                    if !subtraction || childSplit.feature < 0 { pool.put(slot) }
-                    histograms[c] = nil
                 }
-                for c in 0..<2 { if let h = histograms[c] { pool.put(h) } }
-                children.removeAll()
                 open.append(contentsOf: found)
             }
             for node in open { if let h = node.histogram { pool.put(h) } }
@@ -395,6 +446,54 @@ struct TreeGrower {
         }
         }
         return Grown(tree: tree, binThreshold: binThreshold, rows: rows, start: nodeStart, count: nodeCount)
+    }
+}
+
+extension TreeGrower {
+    /// Moves the rows going left (`code <= bin`, or missing and `missingLeft`) before the others,
+    /// both in their old order, and returns how many go left. Each worker splits a run of the
+    /// rows, left ones in place and right ones into `scratch`; the runs are then joined in order.
+    static func partition(
+        _ rows: UnsafeMutablePointer<Int32>, count: Int, codes: UnsafePointer<UInt8>, bin: Int, missingCode: Int,
+        missingLeft: Bool, scratch: UnsafeMutablePointer<Int32>, workers: Int
+    ) -> Int {
+        let used = max(1, min(workers, count))
+        var lefts = [Int](repeating: 0, count: used)
+        lefts.withUnsafeMutableBufferPointer { leftBuffer in
+            let leftOut = leftBuffer.baseAddress!
+            TreeThreads.run(used) { worker in
+                let start = count * worker / used, end = count * (worker + 1) / used
+                let r = rows + start, s = scratch + start
+                var left = 0, right = 0
+                for i in 0..<(end - start) {
+                    let row = r[i]
+                    let code = Int(codes[Int(row)])
+                    if code <= bin || (code == missingCode && missingLeft) {
+                        r[left] = row
+                        left += 1
+                    } else {
+                        s[right] = row
+                        right += 1
+                    }
+                }
+                leftOut[worker] = left
+            }
+        }
+        // Left runs move down in order (each lands below every later run), then the right runs follow.
+        var leftTotal = 0
+        for worker in 0..<used {
+            let start = count * worker / used
+            if leftTotal != start { (rows + leftTotal).update(from: rows + start, count: lefts[worker]) }
+            leftTotal += lefts[worker]
+        }
+        var at = leftTotal
+        for worker in 0..<used {
+            let start = count * worker / used, end = count * (worker + 1) / used
+            let right = end - start - lefts[worker]
+            (rows + at).update(from: scratch + start, count: right)
+            at += right
+        }
+        return leftTotal
     }
 }
 
@@ -423,72 +522,102 @@ struct HistogramPool {
 
 /// The hot loops: summing row statistics into bins, and a child's bins out of its parent's.
 enum Histogram {
-    /// Rows × features below which one thread builds the histogram alone.
-    static let parallelWork = 1 << 17
+    /// Bin additions and split candidates below which one thread evaluates a node alone:
+    /// waking the other threads costs about as much.
+    static let parallelWork = 1 << 15
 
-    static func build(
-        _ hist: UnsafeMutablePointer<Double>, rows: UnsafePointer<Int32>, count: Int, codes: UnsafePointer<UInt8>,
-        dataRows: Int, stats: UnsafePointer<Double>, stride: Int, offsets: UnsafePointer<Int>, binCounts: [Int],
-        features: [Int], threads: Int, narrow: Bool, lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
+    /// Fills one feature's bins from a node's rows; `stats` are the rows' statistics in the
+    /// node's order. A narrow fill clears and fills only the bins the rows touch. Without
+    /// `rows`, the node is every row in order.
+    @inline(__always)
+    static func fill(
+        _ hist: UnsafeMutablePointer<Double>, feature f: Int, rows: UnsafePointer<Int32>?, count: Int, codes: UnsafePointer<UInt8>,
+        dataRows: Int, stats: UnsafePointer<Double>, stride: Int, offset: Int, binCount: Int, narrow: Bool,
+        lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
     ) {
-        let workers = count * features.count >= parallelWork ? max(1, min(threads, features.count)) : 1
-        // Each worker owns whole features, so sums are added in row order whatever the threads.
-        features.withUnsafeBufferPointer { featureBuffer in
-            let feature = featureBuffer.baseAddress!
-            let featureCount = featureBuffer.count
-            TreeThreads.run(workers) { worker in
-                for j in (featureCount * worker / workers)..<(featureCount * (worker + 1) / workers) {
-                    let f = feature[j]
-                    let column = codes + f * dataRows
-                    // A small node touches few bins: find them first and clear and scan only those.
-                    var lo = 0, hi = binCounts[f] - 1
-                    if narrow {
-                        lo = 255
-                        hi = 0
-                        for i in 0..<count {
-                            let c = Int(column[Int(rows[i])])
-                            lo = min(lo, c)
-                            hi = max(hi, c)
-                        }
+        let column = codes + f * dataRows
+        // A small node touches few bins: find them first and clear and scan only those.
+        var lo = 0, hi = binCount - 1
+        if narrow {
+            lo = 255
+            hi = 0
+            for i in 0..<count {
+                let c = Int(column[rows.map { Int($0[i]) } ?? i])
+                lo = min(lo, c)
+                hi = max(hi, c)
+            }
+        }
+        lowest[f] = lo
+        highest[f] = hi
+        let h = hist + offset * stride
+        (h + lo * stride).update(repeating: 0, count: (hi - lo + 1) * stride)
+        switch stride {
+        case 3:
+            for i in 0..<count {
+                let p = h + Int(column[rows.map { Int($0[i]) } ?? i]) * 3, s = stats + i * 3
+                p[0] += s[0]
+                p[1] += s[1]
+                p[2] += s[2]
+            }
+        case 2:
+            // One 16-byte add per row: `[g, h]` as a pair.
+            h.withMemoryRebound(to: SIMD2<Double>.self, capacity: hi + 1) { pairs in
+                stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
+                    if let rows {
+                        for i in 0..<count { pairs[Int(column[Int(rows[i])])] += s[i] }
+                    } else {
+                        for i in 0..<count { pairs[Int(column[i])] += s[i] }
                     }
-                    lowest[f] = lo
-                    highest[f] = hi
-                    let h = hist + offsets[f] * stride
-                    (h + lo * stride).update(repeating: 0, count: (hi - lo + 1) * stride)
-                    switch stride {
-                    case 3:
-                        for i in 0..<count {
-                            let p = h + Int(column[Int(rows[i])]) * 3, s = stats + i * 3
-                            p[0] += s[0]
-                            p[1] += s[1]
-                            p[2] += s[2]
-                        }
-                    case 2:
-                        // One 16-byte add per row: `[g, h]` as a pair.
-                        h.withMemoryRebound(to: SIMD2<Double>.self, capacity: hi + 1) { pairs in
-                            stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
-                                for i in 0..<count { pairs[Int(column[Int(rows[i])])] += s[i] }
-                            }
-                        }
-                    default:
-                        for i in 0..<count {
-                            let p = h + Int(column[Int(rows[i])]) * stride, s = stats + i * stride
-                            for k in 0..<stride { p[k] += s[k] }
-                        }
+                }
+            }
+        default:
+            for i in 0..<count {
+                let p = h + Int(column[rows.map { Int($0[i]) } ?? i]) * stride, s = stats + i * stride
+                for k in 0..<stride { p[k] += s[k] }
+            }
+        }
+    }
+
+    /// Fills the `[g, h]` bins of four features (all their bins) in one pass over a node's rows.
+    /// Each bin still adds its rows in order, so the sums equal four single fills.
+    static func fillFour(
+        _ hist: UnsafeMutablePointer<Double>, features f: (Int, Int, Int, Int), rows: UnsafePointer<Int32>?, count: Int,
+        codes: UnsafePointer<UInt8>, dataRows: Int, stats: UnsafePointer<Double>, offsets: UnsafePointer<Int>, binCounts: [Int],
+        lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
+    ) {
+        for feature in [f.0, f.1, f.2, f.3] {
+            lowest[feature] = 0
+            highest[feature] = binCounts[feature] - 1
+            (hist + offsets[feature] * 2).update(repeating: 0, count: binCounts[feature] * 2)
+        }
+        let c0 = codes + f.0 * dataRows, c1 = codes + f.1 * dataRows, c2 = codes + f.2 * dataRows, c3 = codes + f.3 * dataRows
+        hist.withMemoryRebound(to: SIMD2<Double>.self, capacity: 1) { pairs in
+            stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
+                let h0 = pairs + offsets[f.0], h1 = pairs + offsets[f.1], h2 = pairs + offsets[f.2], h3 = pairs + offsets[f.3]
+                if let rows {
+                    for i in 0..<count {
+                        let r = Int(rows[i]), g = s[i]
+                        h0[Int(c0[r])] += g
+                        h1[Int(c1[r])] += g
+                        h2[Int(c2[r])] += g
+                        h3[Int(c3[r])] += g
+                    }
+                } else {
+                    for i in 0..<count {
+                        let g = s[i]
+                        h0[Int(c0[i])] += g
+                        h1[Int(c1[i])] += g
+                        h2[Int(c2[i])] += g
+                        h3[Int(c3[i])] += g
                     }
                 }
             }
         }
     }
 
-    /// `parent -= child` over the given features; `parent` then holds the sibling's bins.
-    static func subtract(
-        _ child: UnsafePointer<Double>, from parent: UnsafeMutablePointer<Double>, offsets: UnsafePointer<Int>,
-        binCounts: [Int], stride: Int, features: [Int]
-    ) {
-        for f in features {
-            let start = offsets[f] * stride
-            for i in start..<(start + binCounts[f] * stride) { parent[i] -= child[i] }
-        }
+    /// `parent -= child` over `count` numbers from `start`; `parent` then holds the sibling's bins.
+    @inline(__always)
+    static func subtract(_ child: UnsafePointer<Double>, from parent: UnsafeMutablePointer<Double>, start: Int, count: Int) {
+        for i in start..<(start + count) { parent[i] -= child[i] }
     }
 }

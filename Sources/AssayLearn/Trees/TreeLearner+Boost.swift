@@ -34,7 +34,7 @@ extension TreeLearner {
             var rng = SplitMix(seed: context.seed, stream: round)
             if outputs > 1 { softmax(margin, outputs: outputs, into: &probability) }
             for k in 0..<outputs {
-                gradients(task, margin: margin, probability: probability, outputs: outputs, output: k, into: &stats)
+                gradients(task, margin: margin, probability: probability, outputs: outputs, output: k, into: &stats, threads: context.threads)
                 var chosen = allRows
                 if p.subsample < 1 {
                     chosen = allRows.filter { _ in Double(rng.next() >> 11) * 0x1p-53 < p.subsample }
@@ -42,7 +42,7 @@ extension TreeLearner {
                 }
                 let features = rng.sample(colsample, of: x.columnCount)
                 let grown = grower.grow(rows: chosen, stats: stats, features: features, rng: &rng, outputIndex: k)
-                update(&margin, outputs: outputs, output: k, with: grown, data: data, sampled: chosen.count == rows)
+                update(&margin, outputs: outputs, output: k, with: grown, data: data, sampled: chosen.count == rows, threads: context.threads)
                 trees.append(grown.tree)
             }
             context.progress(Double(round + 1) / Double(p.rounds))
@@ -82,58 +82,85 @@ extension TreeLearner {
         }
     }
 
-    /// Per-row `[g, h]` of the loss for one output.
+    /// Per-row `[g, h]` of the loss for one output; rows are independent, so runs of them go
+    /// to the threads.
     private static func gradients(
-        _ task: TrainingTask, margin: [Double], probability: [Double], outputs: Int, output k: Int, into stats: inout [Double]
+        _ task: TrainingTask, margin: [Double], probability: [Double], outputs: Int, output k: Int, into stats: inout [Double],
+        threads: Int
     ) {
         let rows = task.rows
-        stats.withUnsafeMutableBufferPointer { s in
-            if let labels = task.labels {
-                if outputs == 1 {
-                    for r in 0..<rows {
-                        let q = 1 / (1 + exp(-margin[r]))
-                        s[2 * r] = q - (labels[r] == 1 ? 1 : 0)
-                        s[2 * r + 1] = max(q * (1 - q), 1e-16)
+        let workers = rows >= TreeThreads.parallelRows ? threads : 1
+        stats.withUnsafeMutableBufferPointer { statBuffer in
+        margin.withUnsafeBufferPointer { marginBuffer in
+            guard let s = statBuffer.baseAddress, let m = marginBuffer.baseAddress else { return }
+            TreeThreads.chunks(rows, workers: workers) { range in
+                if let labels = task.labels {
+                    if outputs == 1 {
+                        for r in range {
+                            let q = 1 / (1 + exp(-m[r]))
+                            s[2 * r] = q - (labels[r] == 1 ? 1 : 0)
+                            s[2 * r + 1] = max(q * (1 - q), 1e-16)
+                        }
+                    } else {
+                        // LightGBM's scaling of the softmax hessian.
+                        let factor = Double(outputs) / Double(outputs - 1)
+                        for r in range {
+                            let q = probability[r * outputs + k]
+                            s[2 * r] = q - (Int(labels[r]) == k ? 1 : 0)
+                            s[2 * r + 1] = max(factor * q * (1 - q), 1e-16)
+                        }
                     }
                 } else {
-                    // LightGBM's scaling of the softmax hessian.
-                    let factor = Double(outputs) / Double(outputs - 1)
-                    for r in 0..<rows {
-                        let q = probability[r * outputs + k]
-                        s[2 * r] = q - (Int(labels[r]) == k ? 1 : 0)
-                        s[2 * r + 1] = max(factor * q * (1 - q), 1e-16)
+                    for r in range {
+                        s[2 * r] = m[r] - task.values[r]
+                        s[2 * r + 1] = 1
                     }
                 }
-            } else {
-                for r in 0..<rows {
-                    s[2 * r] = margin[r] - task.values[r]
-                    s[2 * r + 1] = 1
-                }
             }
+        }
         }
     }
 
     /// Adds a new tree's leaf weights to the margins: trained rows by their leaf's row range,
-    /// rows left out by the subsample by walking the tree on their bins.
-    private static func update(_ margin: inout [Double], outputs: Int, output k: Int, with grown: TreeGrower.Grown, data: BinnedFeatures, sampled all: Bool) {
+    /// rows left out by the subsample by walking the tree on their bins. Every margin gets one
+    /// addition, so runs of rows go to the threads.
+    private static func update(
+        _ margin: inout [Double], outputs: Int, output k: Int, with grown: TreeGrower.Grown, data: BinnedFeatures, sampled all: Bool,
+        threads: Int
+    ) {
         let tree = grown.tree
-        if all {
-            for node in 0..<tree.nodeCount where tree.isLeaf(node) {
-                let v = tree.value[node]
-                let start = grown.start[node]
-                for i in start..<(start + grown.count[node]) { margin[Int(grown.rows[i]) * outputs + k] += v }
+        let workers = data.rows >= TreeThreads.parallelRows ? threads : 1
+        margin.withUnsafeMutableBufferPointer { marginBuffer in
+            guard let out = marginBuffer.baseAddress else { return }
+            if all {
+                let leaves = (0..<tree.nodeCount).filter { tree.isLeaf($0) }
+                grown.rows.withUnsafeBufferPointer { rowBuffer in
+                    guard let trained = rowBuffer.baseAddress else { return }
+                    // Each worker takes a run of positions in the partitioned rows, leaf by leaf.
+                    TreeThreads.chunks(rowBuffer.count, workers: workers) { range in
+                        for node in leaves {
+                            let v = tree.value[node]
+                            let start = max(grown.start[node], range.lowerBound)
+                            let end = min(grown.start[node] + grown.count[node], range.upperBound)
+                            guard start < end else { continue }
+                            for i in start..<end { out[Int(trained[i]) * outputs + k] += v }
+                        }
+                    }
+                }
+                return
             }
-            return
-        }
-        for r in 0..<data.rows {
-            var node = 0
-            while !tree.isLeaf(node) {
-                let f = Int(tree.feature[node])
-                let code = Int(data.codes[f * data.rows + r])
-                let goLeft = code <= grown.binThreshold[node] || (code == data.missingCode[f] && tree.missingGoesLeft[node])
-                node = Int(goLeft ? tree.left[node] : tree.right[node])
+            TreeThreads.chunks(data.rows, workers: workers) { range in
+                for r in range {
+                    var node = 0
+                    while !tree.isLeaf(node) {
+                        let f = Int(tree.feature[node])
+                        let code = Int(data.codes[f * data.rows + r])
+                        let goLeft = code <= grown.binThreshold[node] || (code == data.missingCode[f] && tree.missingGoesLeft[node])
+                        node = Int(goLeft ? tree.left[node] : tree.right[node])
+                    }
+                    out[r * outputs + k] += tree.value[node]
+                }
             }
-            margin[r * outputs + k] += tree.value[node]
         }
     }
 }

@@ -15,6 +15,16 @@ enum TreeThreads {
         }
     }
 
+    /// Rows below which a pass over rows stays on one thread.
+    static let parallelRows = 1 << 14
+
+    /// Splits `0..<count` into one contiguous range a worker and runs them at once. Callers
+    /// write only inside their range, so results do not depend on the number of workers.
+    static func chunks(_ count: Int, workers: Int, _ body: (Range<Int>) -> Void) {
+        let used = max(1, min(workers, count))
+        run(used) { worker in body((count * worker / used)..<(count * (worker + 1) / used)) }
+    }
+
     private struct Unchecked: @unchecked Sendable {
         let body: (Int) -> Void
     }
