@@ -221,8 +221,23 @@ def drain(kc: Any, seconds: float = 0.2) -> None:
 
 
 def wait_ready(kc: Any, timeout: float = TIMEOUT) -> dict:
-    """Send kernel_info until the kernel answers; return the reply."""
-    return shell_reply(kc, kc.kernel_info(), timeout)
+    """Send kernel_info until the kernel answers on shell and its status reaches iopub; return
+    the reply.
+
+    A client's iopub subscription connects asynchronously (libzmq retries every 100 ms or more),
+    so after a (re)start the shell can answer before iopub delivers anything; waiting for the
+    request's `idle` on iopub proves the subscription is live before a test counts messages.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        msg_id = kc.kernel_info()
+        reply = shell_reply(kc, msg_id, max(deadline - time.monotonic(), 0.1))
+        try:
+            iopub_until_idle(kc, msg_id, min(1.0, max(deadline - time.monotonic(), 0.1)))
+            return reply
+        except AssertionError:
+            if time.monotonic() >= deadline:
+                raise
 
 
 def text_result(outputs: list[dict]) -> str | None:
