@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, each printing ratios against its reference in the same run:
-#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift).
-# `scripts/bench.sh kernel` or `scripts/bench.sh csv` runs one of them.
+#   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
+#   the run store (against MLflow's client on SQLite).
+# `scripts/bench.sh kernel`, `scripts/bench.sh csv` or `scripts/bench.sh tracking` runs one of them.
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -24,4 +25,10 @@ if [ "$which" = all ] || [ "$which" = csv ]; then
     swift build -c release --product assay-csv-bench
     say "bench/csv_load.py"
     python bench/csv_load.py
+fi
+if [ "$which" = all ] || [ "$which" = tracking ]; then
+    say "swift build -c release --product assay-tracking-bench"
+    swift build -c release --product assay-tracking-bench
+    say "bench/tracking.py"
+    python bench/tracking.py
 fi
