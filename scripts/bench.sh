@@ -2,9 +2,9 @@
 # Benchmarks, each printing ratios against its reference in the same run:
 #   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
 #   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna), tree
-#   learning (against LightGBM and scikit-learn).
-# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe` or `learn` runs one of them; arguments after
-# `learn` go to bench/learn_trees.py (e.g. `--sizes 100000 --repeats 5`).
+#   learning (against LightGBM and scikit-learn), the run store (against MLflow's client on SQLite).
+# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe`, `learn` or `tracking` runs one of them; arguments
+# after `learn` go to bench/learn_trees.py (e.g. `--sizes 100000 --repeats 5`).
 source "$(dirname "$0")/lib.sh"
 
 prepare
@@ -49,4 +49,10 @@ if [ "$which" = all ] || [ "$which" = learn ]; then
     swift build -c release --product assay-learn-bench
     say "bench/learn_trees.py"
     python bench/learn_trees.py --no-build "${@:2}"
+fi
+if [ "$which" = all ] || [ "$which" = tracking ]; then
+    say "swift build -c release --product assay-tracking-bench"
+    swift build -c release --product assay-tracking-bench
+    say "bench/tracking.py"
+    python bench/tracking.py
 fi

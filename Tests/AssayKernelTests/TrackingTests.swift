@@ -29,6 +29,7 @@ import Testing
         }
         #expect(notebook.result("(r | where `params.boost.rate` == 0.2 and status == \"FINISHED\" and model == \"boost\").rows") == "1")
         #expect(notebook.result("(r | where `tags.dataset` == \"train\").rows") == "1")
+        #expect(notebook.result("(runs where params.impute.strategy == \"median\").rows") == "1")
     }
 
     @Test func runsFiltersOrdersAndLimits() {

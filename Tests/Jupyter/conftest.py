@@ -18,8 +18,10 @@ _scratch = tempfile.mkdtemp(prefix="assay-tests-")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Kernels inherit this environment: history goes to a scratch file, never the user's.
+    # Kernels inherit this environment: history and tracked runs go to scratch files, never
+    # the user's (or the repository's working directory).
     os.environ.setdefault("ASSAY_HISTORY", os.path.join(_scratch, "history"))
+    os.environ.setdefault("ASSAY_TRACKING", os.path.join(_scratch, "runs.db"))
     os.environ.setdefault("IPYTHONDIR", os.path.join(_scratch, "ipython"))
 
 

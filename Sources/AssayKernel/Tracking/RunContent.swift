@@ -13,9 +13,18 @@ enum RunContent {
             seen[component.kind, default: 0] += 1
             let count = seen[component.kind] ?? 1
             let prefix = count == 1 ? component.kind : "\(component.kind)_\(count)"
-            for parameter in component.parameters { out["\(prefix).\(parameter.name)"] = parameter.value }
+            for parameter in component.parameters { out["\(prefix).\(parameter.name)"] = plain(parameter.value) }
         }
         return out
+    }
+
+    /// A string hyperparameter as its text (`median`, not `"median"`), so filters and MLflow
+    /// compare it as people write it.
+    static func plain(_ value: String) -> String {
+        guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\""), !value.dropFirst().dropLast().contains("\"") else {
+            return value
+        }
+        return String(value.dropFirst().dropLast())
     }
 
     /// Training scores as `train_<m>`, validation means as `<m>` with `<m>_std`, and the final

@@ -249,7 +249,8 @@ public final class MLflowStore: TrackingStore {
         repeat {
             let request = MLflowWire.SearchRuns(
                 experimentIDs: experiments, filter: filter.server, maxResults: min(1000, cap - found.count),
-                orderBy: serverOrder.map { [$0, "attributes.start_time DESC"] } ?? [], pageToken: token)
+                orderBy: serverOrder.map { query.order.field == .start ? [$0] : [$0, "attributes.start_time DESC"] } ?? [],
+                pageToken: token)
             let page = try call("POST", "runs/search", "searching runs", body: request, as: MLflowWire.RunsPage.self)
             for run in page.runs ?? [] { found.append(try convert(run)) }
             token = page.nextPageToken.flatMap { $0.isEmpty ? nil : $0 }

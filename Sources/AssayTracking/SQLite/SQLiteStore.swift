@@ -120,8 +120,10 @@ public final class SQLiteStore: TrackingStore {
     public func log(_ data: RunData, to runID: String) throws(TrackingError) {
         try locked { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
-                try db.statement("UPDATE runs SET updated = ? WHERE id = ?").run([.integer(Timestamp.now()), .text(runID)])
-                guard db.changes == 1 else { throw TrackingError.unknownRun(runID) }
+                // Only a read: logging a metric writes the metric's pages and nothing else.
+                var exists = false
+                try db.statement("SELECT 1 FROM runs WHERE id = ?").forEach([.text(runID)]) { _ in exists = true }
+                guard exists else { throw TrackingError.unknownRun(runID) }
                 try SQLiteStore.write(data, of: runID, in: db)
             }
         }
@@ -176,11 +178,16 @@ public final class SQLiteStore: TrackingStore {
         }
     }
 
-    /// Marks RUNNING runs of dead processes on this host FAILED; their end is their last write.
+    /// Marks RUNNING runs of dead processes on this host FAILED; their end is their last write
+    /// (the run row's, or a later metric's).
     private func failAbandonedRuns() throws(TrackingError) {
         try locked { db throws(TrackingError) in
             var abandoned: [(id: String, owner: ProcessIdentity, updated: Int64)] = []
-            try db.statement("SELECT id, pid, process_start, updated FROM runs WHERE status = 'RUNNING' AND host = ?")
+            try db.statement("""
+                SELECT id, pid, process_start,
+                    max(updated, coalesce((SELECT max(timestamp) FROM latest_metrics WHERE run_id = runs.id), 0))
+                FROM runs WHERE status = 'RUNNING' AND host = ?
+                """)
                 .forEach([.text(owner.host)]) { row in
                     let process = ProcessIdentity(host: owner.host, pid: Int32(clamping: row.int64(1)), started: row.text(2))
                     abandoned.append((row.text(0), process, row.int64(3)))
