@@ -149,7 +149,8 @@ def test_kill_9_during_a_board_fit_leaves_a_store_that_opens_cleanly(
                     store, "SELECT id FROM runs WHERE status = 'FINISHED' AND parent_id IS NOT NULL"
                 )
                 running = rows(store, "SELECT id FROM runs WHERE model = 'boost' AND status = 'RUNNING'")
-                if len(finished) == 3 and running:
+                stored = rows(store, "SELECT count(*) FROM artifacts")[0][0]
+                if len(finished) == 3 and running and stored == 3:
                     break
             time.sleep(0.1)
         assert len(finished) == 3, "three models should have finished before the boost"

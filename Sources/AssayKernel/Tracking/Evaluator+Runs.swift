@@ -12,6 +12,8 @@ extension Evaluator {
         guard let tracker else {
             throw Diagnostic(.value, "runs are not available here", at: span, help: "run this in a cell")
         }
+        // Models still being stored belong to what the caller is about to read.
+        tracker.drain()
         return try tracking(at: span) { () throws(TrackingError) in try tracker.open() }
     }
 

@@ -37,11 +37,15 @@ struct RunRecorder: Sendable {
         }
     }
 
-    /// Attaches the model as the JSON `save` writes.
+    /// Attaches the model as the JSON `save` writes, on the tracker's background queue: large
+    /// models take a while to encode, and the fit need not wait for that.
     func attach(_ model: FittedPipeline, to id: String?) {
         guard let id else { return }
-        guard let data = try? SavedModel.encode(model) else { return }
-        attempt { () throws(TrackingError) in try store.setModel(data, of: id) }
+        let (store, tracker) = (self.store, self.tracker)
+        tracker.later {
+            guard let data = try? SavedModel.encode(model) else { return }
+            do throws(TrackingError) { try store.setModel(data, of: id) } catch { tracker.warnLater(error) }
+        }
     }
 
     private func attempt<T>(_ work: () throws(TrackingError) -> T) -> T? {

@@ -1,4 +1,5 @@
 import AssayTracking
+import Dispatch
 import JupyterKernel
 import Synchronization
 
@@ -7,6 +8,9 @@ import Synchronization
 ///
 /// The store opens on first use. A failing store never fails a cell that only logs to it: the
 /// first failure is a warning on stderr, later ones are silent until `track to` changes stores.
+///
+/// Models are encoded and stored by a low-priority thread, so a fit returns as soon as its run
+/// is FINISHED; reading the store (`runs`, `load run`, ...) and shutting down wait for them.
 final class RunTracker: Sendable {
     private struct State {
         var location: TrackingLocation
@@ -14,9 +18,12 @@ final class RunTracker: Sendable {
         var experimentName = Experiment.defaultName
         var experiment: Experiment?
         var warned = false
+        /// A failure of background work, shown by the next cell that logs.
+        var pendingWarning: TrackingError?
     }
 
     private let state: Mutex<State>
+    private let background = IdleWorker()
 
     init(location: TrackingLocation) {
         state = Mutex(State(location: location))
@@ -66,6 +73,9 @@ final class RunTracker: Sendable {
 
     /// A recorder for automatic logging, or nil (after one warning) when the store fails.
     func recorder(output: (any OutputSink)?, code: String) -> RunRecorder? {
+        if let pending = state.withLock({ state in defer { state.pendingWarning = nil }; return state.pendingWarning }) {
+            warn(pending, output: output)
+        }
         do throws(TrackingError) {
             let (store, experiment) = try open()
             return RunRecorder(tracker: self, store: store, experiment: experiment, output: output, code: code)
@@ -85,8 +95,27 @@ final class RunTracker: Sendable {
         output.stream(.stderr, "warning: runs are not being tracked: \(error.message)\n")
     }
 
-    /// Forgets the open store (its file handle closes with the last reference).
+    /// Runs `work` after the background work queued before it.
+    func later(_ work: @escaping @Sendable () -> Void) {
+        background.async(work)
+    }
+
+    /// Waits for the background work queued so far.
+    func drain() {
+        background.drain()
+    }
+
+    /// Notes a failure of background work, for the next cell to report.
+    func warnLater(_ error: TrackingError) {
+        state.withLock { state in
+            if !state.warned, state.pendingWarning == nil { state.pendingWarning = error }
+        }
+    }
+
+    /// Forgets the open store (its file handle closes with the last reference) once the
+    /// background work is done.
     func close() {
+        drain()
         state.withLock { state in
             state.store = nil
             state.experiment = nil

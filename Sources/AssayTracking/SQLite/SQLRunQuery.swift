@@ -10,10 +10,13 @@ struct SQLRunQuery {
         var conditions: [String] = []
         if !query.experimentIDs.isEmpty {
             let ids = query.experimentIDs.map { Int64($0) ?? -1 }
-            conditions.append("r.experiment_id IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")")
+            // With a filter, its indexed lookups find the runs; `+` keeps SQLite from scanning
+            // the experiment's runs instead.
+            let column = query.filter == nil ? "r.experiment_id" : "+r.experiment_id"
+            conditions.append("\(column) IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")")
             bindings += ids.map(SQLiteValue.integer)
         }
-        if let filter = query.filter { conditions.append(condition(filter)) }
+        if let filter = query.filter { conditions.append(condition(filter, positive: true)) }
         var sql = "SELECT r.id FROM runs r"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + ordering(query.order)
@@ -24,7 +27,11 @@ struct SQLRunQuery {
         return sql
     }
 
-    private mutating func condition(_ filter: RunFilter) -> String {
+    /// A condition. Where it is `positive` (not under a `not`), a keyed field's comparison is
+    /// the set of runs that have a matching value, read from the key-value index; under `not`
+    /// it is the scalar comparison, whose NULL keeps runs without the field out.
+    private mutating func condition(_ filter: RunFilter, positive: Bool) -> String {
+        if positive, let lookup = indexed(filter) { return lookup }
         switch filter {
         case .compare(let field, let op, let constant):
             let numeric = if case .number = constant { true } else { false }
@@ -49,11 +56,36 @@ struct SQLRunQuery {
         case .missing(let field, let negated):
             return "(\(value(field, numeric: false)) IS \(negated ? "NOT " : "")NULL)"
         case .and(let a, let b):
-            return "(\(condition(a)) AND \(condition(b)))"
+            return "(\(condition(a, positive: positive)) AND \(condition(b, positive: positive)))"
         case .or(let a, let b):
-            return "(\(condition(a)) OR \(condition(b)))"
+            return "(\(condition(a, positive: positive)) OR \(condition(b, positive: positive)))"
         case .not(let a):
-            return "(NOT \(condition(a)))"
+            return "(NOT \(condition(a, positive: false)))"
+        }
+    }
+
+    /// `r.id IN (SELECT run_id FROM table WHERE key = ? AND column op ?)` for a keyed field.
+    private mutating func indexed(_ filter: RunFilter) -> String? {
+        func source(_ field: RunField, numeric: Bool) -> (table: String, column: String, key: String)? {
+            switch field {
+            case .metric(let key): ("latest_metrics", "value", key)
+            case .param(let key): ("params", numeric ? "number" : "value", key)
+            case .tag(let key): ("tags", numeric ? "number" : "value", key)
+            default: nil
+            }
+        }
+        switch filter {
+        case .compare(let field, let op, let constant):
+            let numeric = if case .number = constant { true } else { false }
+            guard let s = source(field, numeric: numeric) else { return nil }
+            bindings += [.text(s.key), bound(constant, numeric: numeric)]
+            return "r.id IN (SELECT run_id FROM \(s.table) WHERE key = ? AND \(s.column) \(op.rawValue) ?)"
+        case .missing(let field, let negated):
+            guard let s = source(field, numeric: false) else { return nil }
+            bindings.append(.text(s.key))
+            return "r.id \(negated ? "" : "NOT ")IN (SELECT run_id FROM \(s.table) WHERE key = ?)"
+        default:
+            return nil
         }
     }
 

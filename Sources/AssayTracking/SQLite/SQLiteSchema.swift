@@ -1,5 +1,6 @@
 /// The tables of the embedded store. Metrics keep every logged value; `latest_metrics` keeps
-/// the last one per key so queries over thousands of runs stay a lookup per run.
+/// the last one per key. Params, tags and latest metrics are indexed by key and value, so a
+/// filter finds its runs by a range scan instead of looking at every run.
 enum SQLiteSchema {
     static let version = 1
 
@@ -49,6 +50,10 @@ enum SQLiteSchema {
             value REAL
         );
         CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id, key, step);
+        CREATE INDEX IF NOT EXISTS params_by_value ON params (key, value);
+        CREATE INDEX IF NOT EXISTS params_by_number ON params (key, number);
+        CREATE INDEX IF NOT EXISTS tags_by_value ON tags (key, value);
+        CREATE INDEX IF NOT EXISTS tags_by_number ON tags (key, number);
         CREATE TABLE IF NOT EXISTS latest_metrics (
             run_id TEXT NOT NULL,
             key TEXT NOT NULL,
@@ -57,6 +62,7 @@ enum SQLiteSchema {
             timestamp INTEGER NOT NULL,
             PRIMARY KEY (run_id, key)
         ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS latest_metrics_by_value ON latest_metrics (key, value);
         CREATE TABLE IF NOT EXISTS artifacts (
             run_id TEXT NOT NULL,
             name TEXT NOT NULL,
