@@ -17,6 +17,12 @@ export JUPYTER_PATH="$SCRATCH/share/jupyter"
 export ASSAY_HISTORY="$SCRATCH/history"
 export IPYTHONDIR="$SCRATCH/ipython"
 
+# xgboost, hyperopt and optuna: references only the SHAP and TPE benchmarks need.
+install_bench_references() {
+    say "pip install -r bench/requirements.txt (benchmark-only references)"
+    python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+}
+
 which="${1:-all}"
 if [ "$which" = all ] || [ "$which" = kernel ]; then
     say "bench/kernel_startup.py"
@@ -29,16 +35,14 @@ if [ "$which" = all ] || [ "$which" = csv ]; then
     python bench/csv_load.py
 fi
 if [ "$which" = all ] || [ "$which" = shap ]; then
-    say "pip install -r bench/requirements.txt (benchmark-only references)"
-    python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+    install_bench_references
     say "swift build -c release --product assay-shap-bench"
     swift build -c release --product assay-shap-bench
     say "bench/shap_crosscheck.py"
     python bench/shap_crosscheck.py
 fi
 if [ "$which" = all ] || [ "$which" = tpe ]; then
-    say "pip install -r bench/requirements.txt (benchmark-only references)"
-    python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+    install_bench_references
     say "swift build -c release --product assay-tpe-bench"
     swift build -c release --product assay-tpe-bench
     say "bench/tpe.py"
