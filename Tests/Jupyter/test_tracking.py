@@ -24,9 +24,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 import harness
 
-pytestmark = pytest.mark.skipif(
-    harness.KERNEL_NAME != "assay", reason="tracking is the Assay kernel's own feature"
-)
+pytestmark = pytest.mark.skipif(harness.KERNEL_NAME != "assay", reason="tracking is the Assay kernel's own feature")
 
 SETUP = """
 penguins = load sample "penguins" | dropna species
