@@ -1,8 +1,25 @@
-/// The tables of the embedded store. Metrics keep every logged value; `latest_metrics` keeps
-/// the last one per key. Params, tags and latest metrics are indexed by key and value, so a
-/// filter finds its runs by a range scan instead of looking at every run.
+/// The tables of the embedded store. `metric_history` keeps every logged value, clustered by
+/// run and key (a point is its run, key, step, timestamp and value, so logging the same point
+/// twice keeps one); `latest_metrics` keeps the last one per key. Params, tags and latest
+/// metrics are indexed by key and value, so a filter finds its runs by a range scan instead of
+/// looking at every run.
+///
+/// A key of a WITHOUT ROWID table cannot be null, and SQLite stores NaN as null, so the
+/// history keeps NaN as the text `NaN` (the column has no type, so text stays text).
 enum SQLiteSchema {
-    static let version = 1
+    /// Version 2 moved the history from `metrics` (a rowid table with an index) to
+    /// `metric_history`, which one logged point changes in one B-tree instead of two.
+    static let version = 2
+
+    /// The history's stand-in for NaN.
+    static let notANumber = "NaN"
+
+    /// Moves a version 1 store's history into `metric_history`; run only when `metrics` exists.
+    static let migrateFromVersion1 = """
+        INSERT OR IGNORE INTO metric_history (run_id, key, step, timestamp, value)
+            SELECT run_id, key, step, timestamp, coalesce(value, 'NaN') FROM metrics;
+        DROP TABLE metrics;
+        """
 
     static let statements = """
         CREATE TABLE IF NOT EXISTS experiments (
@@ -42,14 +59,14 @@ enum SQLiteSchema {
             number REAL,
             PRIMARY KEY (run_id, key)
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS metrics (
+        CREATE TABLE IF NOT EXISTS metric_history (
             run_id TEXT NOT NULL,
             key TEXT NOT NULL,
             step INTEGER NOT NULL,
             timestamp INTEGER NOT NULL,
-            value REAL
-        );
-        CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics (run_id, key, step);
+            value NOT NULL,
+            PRIMARY KEY (run_id, key, step, timestamp, value)
+        ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS params_by_value ON params (key, value);
         CREATE INDEX IF NOT EXISTS params_by_number ON params (key, number);
         CREATE INDEX IF NOT EXISTS tags_by_value ON tags (key, value);

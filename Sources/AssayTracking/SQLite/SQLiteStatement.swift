@@ -64,6 +64,8 @@ final class SQLiteStatement {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
 
+    func isText(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_TEXT }
+
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(pointer, column) }
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(pointer, column) }
