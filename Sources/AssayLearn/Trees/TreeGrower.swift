@@ -82,8 +82,14 @@ struct TreeGrower {
                 return node
             }
 
-            let ordered = UnsafeMutablePointer<Double>.allocate(capacity: max(1, rows.count * stride))
+            // Boosting's `[g, h]` (stride 2, every feature at every split) is gathered as single-precision
+            // pairs, as LightGBM keeps its gradients: half the bytes for every pass over a node's
+            // rows, while the bins still add in double precision.
+            let compact = stride == 2 && subtraction
+            let ordered = UnsafeMutablePointer<Double>.allocate(capacity: compact ? 1 : max(1, rows.count * stride))
             defer { ordered.deallocate() }
+            let orderedPairs = UnsafeMutablePointer<SIMD2<Float>>.allocate(capacity: compact ? max(1, rows.count) : 1)
+            defer { orderedPairs.deallocate() }
             // The bins each feature's last histogram filled; outside them a narrow histogram holds garbage.
             let lowest = UnsafeMutablePointer<Int>.allocate(capacity: max(1, featureCount))
             let highest = UnsafeMutablePointer<Int>.allocate(capacity: max(1, featureCount))
@@ -92,11 +98,19 @@ struct TreeGrower {
                 highest.deallocate()
             }
             // The node's statistics in row order, so the per-feature loops read them forward.
-            func gather(start: Int, count: Int) {
+            func gather(start: Int, count: Int, everyRow: Bool) {
                 rows.withUnsafeBufferPointer { rowBuffer in
                     let nodeRows = rowBuffer.baseAddress! + start
                     TreeThreads.chunks(count, workers: count >= TreeThreads.parallelRows ? workers : 1) { range in
-                        if stride == 2 {
+                        if compact {
+                            stat.withMemoryRebound(to: SIMD2<Double>.self, capacity: data.rows) { pairs in
+                                if everyRow {
+                                    for i in range { orderedPairs[i] = SIMD2<Float>(pairs[i]) }
+                                } else {
+                                    for i in range { orderedPairs[i] = SIMD2<Float>(pairs[Int(nodeRows[i])]) }
+                                }
+                            }
+                        } else if stride == 2 {
                             for i in range {
                                 let from = stat + Int(nodeRows[i]) * 2
                                 ordered[2 * i] = from[0]
@@ -130,7 +144,7 @@ struct TreeGrower {
             ) -> (node: Split, sibling: Split) {
                 // A node of every row (boosting's root) reads the statistics and codes in place.
                 let everyRow = count == data.rows
-                if !everyRow { gather(start: start, count: count) }
+                if !everyRow || compact { gather(start: start, count: count, everyRow: everyRow) }
                 let nodeStats = everyRow ? stat : UnsafePointer(ordered)
                 let scans = (scan ? 1 : 0) + (sibling?.scan == true ? 1 : 0)
                 let work = chosen.count * (count + 512 * scans)
@@ -145,13 +159,20 @@ struct TreeGrower {
                             let nodeRowsOrNil = everyRow ? nil : UnsafePointer(nodeRows)
                             // `[g, h]` rows fill four features a pass, reading the statistics once for them.
                             var grouped = share.startIndex
-                            if stride == 2 && subtraction {
+                            if compact {
                                 while grouped + 4 <= share.endIndex {
                                     Histogram.fillFour(
                                         hist, features: (share[grouped], share[grouped + 1], share[grouped + 2], share[grouped + 3]),
-                                        rows: nodeRowsOrNil, count: count, codes: codes, dataRows: data.rows, stats: nodeStats,
+                                        rows: nodeRowsOrNil, count: count, codes: codes, dataRows: data.rows, stats: orderedPairs,
                                         offsets: offsets, binCounts: binCounts, lowest: lowest, highest: highest)
                                     grouped += 4
+                                }
+                                while grouped < share.endIndex {
+                                    Histogram.fillPairs(
+                                        hist, feature: share[grouped], rows: nodeRowsOrNil, count: count, codes: codes, dataRows: data.rows,
+                                        stats: orderedPairs, offset: offsets[share[grouped]], binCount: binCounts[share[grouped]],
+                                        lowest: lowest, highest: highest)
+                                    grouped += 1
                                 }
                             }
                             for f in share[grouped...] {
@@ -578,11 +599,12 @@ enum Histogram {
         }
     }
 
-    /// Fills the `[g, h]` bins of four features (all their bins) in one pass over a node's rows.
-    /// Each bin still adds its rows in order, so the sums equal four single fills.
+    /// Fills the `[g, h]` bins of four features (all their bins) in one pass over a node's rows,
+    /// from single-precision pairs. Each bin still adds its rows in order, so the sums equal
+    /// four single fills.
     static func fillFour(
         _ hist: UnsafeMutablePointer<Double>, features f: (Int, Int, Int, Int), rows: UnsafePointer<Int32>?, count: Int,
-        codes: UnsafePointer<UInt8>, dataRows: Int, stats: UnsafePointer<Double>, offsets: UnsafePointer<Int>, binCounts: [Int],
+        codes: UnsafePointer<UInt8>, dataRows: Int, stats s: UnsafePointer<SIMD2<Float>>, offsets: UnsafePointer<Int>, binCounts: [Int],
         lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
     ) {
         for feature in [f.0, f.1, f.2, f.3] {
@@ -592,25 +614,43 @@ enum Histogram {
         }
         let c0 = codes + f.0 * dataRows, c1 = codes + f.1 * dataRows, c2 = codes + f.2 * dataRows, c3 = codes + f.3 * dataRows
         hist.withMemoryRebound(to: SIMD2<Double>.self, capacity: 1) { pairs in
-            stats.withMemoryRebound(to: SIMD2<Double>.self, capacity: count) { s in
-                let h0 = pairs + offsets[f.0], h1 = pairs + offsets[f.1], h2 = pairs + offsets[f.2], h3 = pairs + offsets[f.3]
-                if let rows {
-                    for i in 0..<count {
-                        let r = Int(rows[i]), g = s[i]
-                        h0[Int(c0[r])] += g
-                        h1[Int(c1[r])] += g
-                        h2[Int(c2[r])] += g
-                        h3[Int(c3[r])] += g
-                    }
-                } else {
-                    for i in 0..<count {
-                        let g = s[i]
-                        h0[Int(c0[i])] += g
-                        h1[Int(c1[i])] += g
-                        h2[Int(c2[i])] += g
-                        h3[Int(c3[i])] += g
-                    }
+            let h0 = pairs + offsets[f.0], h1 = pairs + offsets[f.1], h2 = pairs + offsets[f.2], h3 = pairs + offsets[f.3]
+            if let rows {
+                for i in 0..<count {
+                    let r = Int(rows[i]), g = SIMD2<Double>(s[i])
+                    h0[Int(c0[r])] += g
+                    h1[Int(c1[r])] += g
+                    h2[Int(c2[r])] += g
+                    h3[Int(c3[r])] += g
                 }
+            } else {
+                for i in 0..<count {
+                    let g = SIMD2<Double>(s[i])
+                    h0[Int(c0[i])] += g
+                    h1[Int(c1[i])] += g
+                    h2[Int(c2[i])] += g
+                    h3[Int(c3[i])] += g
+                }
+            }
+        }
+    }
+
+    /// Fills one feature's `[g, h]` bins (all of them) from single-precision pairs.
+    static func fillPairs(
+        _ hist: UnsafeMutablePointer<Double>, feature f: Int, rows: UnsafePointer<Int32>?, count: Int, codes: UnsafePointer<UInt8>,
+        dataRows: Int, stats s: UnsafePointer<SIMD2<Float>>, offset: Int, binCount: Int,
+        lowest: UnsafeMutablePointer<Int>, highest: UnsafeMutablePointer<Int>
+    ) {
+        lowest[f] = 0
+        highest[f] = binCount - 1
+        (hist + offset * 2).update(repeating: 0, count: binCount * 2)
+        let column = codes + f * dataRows
+        hist.withMemoryRebound(to: SIMD2<Double>.self, capacity: offset + binCount) { all in
+            let pairs = all + offset
+            if let rows {
+                for i in 0..<count { pairs[Int(column[Int(rows[i])])] += SIMD2<Double>(s[i]) }
+            } else {
+                for i in 0..<count { pairs[Int(column[i])] += SIMD2<Double>(s[i]) }
             }
         }
     }
