@@ -306,3 +306,26 @@ def test_export_copies_the_embedded_store_to_a_server(
         assert {"auc", "train_auc", "train_seconds"} <= set(child.data.metrics)
         history = mlflow.get_metric_history(child.info.run_id, "auc")
         assert [m.step for m in history] == [0]
+
+
+@pytest.mark.timeout(420)
+def test_runs_a_dead_kernel_left_running_on_a_server_are_failed(kernel_name: str, mlflow_server: str) -> None:
+    mlflow = mlflow_client(mlflow_server)
+    experiment = mlflow.create_experiment("abandoned")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    host = socket.gethostname()
+    left = mlflow.create_run(experiment, tags={"assay.host": host, "assay.pid": str(dead.pid), "mlflow.runName": "left"})
+    mlflow.log_metric(left.info.run_id, "loss", 0.5, timestamp=left.info.start_time + 1234)
+    alive = mlflow.create_run(experiment, tags={"assay.host": host, "assay.pid": str(os.getpid())})
+    elsewhere = mlflow.create_run(experiment, tags={"assay.host": host + "-other", "assay.pid": str(dead.pid)})
+
+    notebook = new_notebook(cells=[new_code_cell(f'track to "{mlflow_server}"\nexperiment "abandoned"')])
+    NotebookClient(notebook, kernel_name=kernel_name, timeout=120, startup_timeout=60).execute()
+
+    failed = mlflow.get_run(left.info.run_id)
+    assert failed.info.status == "FAILED"
+    assert f"process {dead.pid} on {host}" in failed.data.tags["error"]
+    assert failed.info.end_time == left.info.start_time + 1234
+    assert mlflow.get_run(alive.info.run_id).info.status == "RUNNING"
+    assert mlflow.get_run(elsewhere.info.run_id).info.status == "RUNNING"

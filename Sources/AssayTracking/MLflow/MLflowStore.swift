@@ -6,6 +6,11 @@ import Synchronization
 /// Run ids are MLflow's. Parents are the `mlflow.parentRunId` tag, names `mlflow.runName`, and
 /// the model kind and cell code travel as `assay.model` and `assay.code` tags. The fitted model
 /// goes to the server's artifact store (`mlflow server` serves it by default).
+///
+/// Each run carries its kernel's host, pid and process start as `assay.host`, `assay.pid` and
+/// `assay.process_start`. The first time a store meets an experiment, it marks the RUNNING runs
+/// there whose kernel on this host no longer exists as FAILED, with an `error` tag saying why,
+/// as the embedded store does when it opens.
 public final class MLflowStore: TrackingStore {
     public let location: String
     private let client: HTTPClient
@@ -16,6 +21,10 @@ public final class MLflowStore: TrackingStore {
     static let modelTag = "assay.model"
     static let codeTag = "assay.code"
     static let modelArtifact = "model.json"
+    static let hostTag = "assay.host"
+    static let pidTag = "assay.pid"
+    static let processStartTag = "assay.process_start"
+    private let owner = ProcessIdentity.current
 
     /// MLflow's per-request limits of runs/log-batch.
     static let batchLimits = (metrics: 1000, params: 100, tags: 100, total: 1000)
@@ -98,7 +107,38 @@ public final class MLflowStore: TrackingStore {
             }
         }
         experimentIDs.withLock { $0[name] = id }
+        // Best effort: a server that cannot search leaves its runs as they were.
+        try? failAbandonedRuns(in: id)
         return Experiment(id: id, name: name)
+    }
+
+    /// Marks RUNNING runs of `experiment` started by a process of this host that no longer
+    /// exists as FAILED; their end is their last metric's time, or their start.
+    private func failAbandonedRuns(in experiment: String) throws(TrackingError) {
+        guard !owner.host.contains("'") else { return }
+        var abandoned: [(id: String, process: ProcessIdentity, end: Int64)] = []
+        var token: String?
+        repeat {
+            let request = MLflowWire.SearchRuns(
+                experimentIDs: [experiment], filter: "attributes.status = 'RUNNING' and tags.`\(MLflowStore.hostTag)` = '\(owner.host)'",
+                maxResults: 1000, orderBy: [], pageToken: token)
+            let page = try call("POST", "runs/search", "searching runs left running", body: request, as: MLflowWire.RunsPage.self)
+            for run in page.runs ?? [] {
+                var tags: [String: String] = [:]
+                for tag in run.data?.tags ?? [] { tags[tag.key] = tag.value }
+                guard let pid = tags[MLflowStore.pidTag].flatMap(Int32.init) else { continue }
+                let process = ProcessIdentity(host: owner.host, pid: pid, started: tags[MLflowStore.processStartTag] ?? "")
+                guard !process.isAlive else { continue }
+                let last = (run.data?.metrics ?? []).map(\.timestamp).max() ?? 0
+                abandoned.append((run.info.runID, process, max(last, run.info.startTime ?? 0)))
+            }
+            token = page.nextPageToken.flatMap { $0.isEmpty ? nil : $0 }
+        } while token != nil
+        for run in abandoned {
+            let reason = "the kernel (process \(run.process.pid) on \(run.process.host)) stopped while the run was running"
+            try log(RunData(tags: [SQLiteStore.errorTag: reason]), to: run.id)
+            try finish(run.id, status: .failed, endTime: run.end)
+        }
     }
 
     public func experiments() throws(TrackingError) -> [Experiment] {
@@ -124,6 +164,9 @@ public final class MLflowStore: TrackingStore {
             tags["mlflow.note.content"] = String(("```\n" + code + "\n```").prefix(5000))
         }
         tags["mlflow.source.name"] = "assay"
+        tags[MLflowStore.hostTag] = owner.host
+        tags[MLflowStore.pidTag] = String(owner.pid)
+        if !owner.started.isEmpty { tags[MLflowStore.processStartTag] = owner.started }
         if let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] {
             tags["mlflow.user"] = user
         }
@@ -269,6 +312,7 @@ public final class MLflowStore: TrackingStore {
         let parent = tags.removeValue(forKey: MLflowStore.parentTag)
         let model = tags.removeValue(forKey: MLflowStore.modelTag)
         let code = tags.removeValue(forKey: MLflowStore.codeTag)
+        for key in [MLflowStore.hostTag, MLflowStore.pidTag, MLflowStore.processStartTag] { tags.removeValue(forKey: key) }
         let name = info.runName ?? tags[MLflowStore.nameTag] ?? info.runID
         let status = info.status.flatMap(RunStatus.init(rawValue:)) ?? .running
         let end = info.endTime.flatMap { $0 > 0 && status.isTerminal ? $0 : nil }
