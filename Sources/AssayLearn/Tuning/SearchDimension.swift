@@ -63,6 +63,16 @@ struct SearchDimension: Sendable, Hashable {
         }
     }
 
+    /// The distance between neighbouring values in model space: 1 for integers, the step for
+    /// quantized reals, 0 for continuous dimensions.
+    var step: Double {
+        switch domain.kind {
+        case .integer: 1
+        case .quantized(_, _, let step): step
+        case .uniform, .logUniform, .normal, .fixed, .choice: 0
+        }
+    }
+
     /// For quantized dimensions, the stretch of model space that rounds to `value`.
     func bucket(of value: Double) -> (low: Double, high: Double)? {
         switch domain.kind {
