@@ -10,7 +10,7 @@ import Testing
         var pageSize: Int64 = 0, version: Int64 = 0
         try connection.statement("PRAGMA page_size").forEach { pageSize = $0.int64(0) }
         try connection.statement("PRAGMA user_version").forEach { version = $0.int64(0) }
-        #expect(pageSize == 1024)
+        #expect(pageSize == 512)
         #expect(version == Int64(SQLiteSchema.version))
     }
 

@@ -5,8 +5,18 @@
 struct SQLRunQuery {
     private(set) var bindings: [SQLiteValue] = []
 
-    /// `SELECT r.id FROM runs r WHERE ... ORDER BY ... LIMIT ...`
-    mutating func select(_ query: RunQuery) -> String {
+    /// `SELECT columns FROM runs r [JOIN ...] WHERE ... ORDER BY ... LIMIT ...`
+    ///
+    /// Each comparison of a metric, param or tag joined by `and` at the top of the filter is a
+    /// join on its key-value index (one row per run at most: run and key are the table's key),
+    /// so SQLite starts from the most selective index and looks the others up per run, instead
+    /// of building a set of run ids for each comparison.
+    mutating func select(_ query: RunQuery, columns: String = "r.id") -> String {
+        var joins: [String] = []
+        var rest: [RunFilter] = []
+        for conjunct in query.filter.map(Self.conjuncts) ?? [] {
+            if let join = joined(conjunct, alias: "k\(joins.count)") { joins.append(join) } else { rest.append(conjunct) }
+        }
         var conditions: [String] = []
         if !query.experimentIDs.isEmpty {
             let ids = query.experimentIDs.map { Int64($0) ?? -1 }
@@ -16,8 +26,8 @@ struct SQLRunQuery {
             conditions.append("\(column) IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")")
             bindings += ids.map(SQLiteValue.integer)
         }
-        if let filter = query.filter { conditions.append(condition(filter, positive: true)) }
-        var sql = "SELECT r.id FROM runs r"
+        for conjunct in rest { conditions.append(condition(conjunct, positive: true)) }
+        var sql = "SELECT \(columns) FROM runs r" + joins.map { " " + $0 }.joined()
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + ordering(query.order)
         if let limit = query.limit {
@@ -25,6 +35,32 @@ struct SQLRunQuery {
             bindings.append(.integer(Int64(limit)))
         }
         return sql
+    }
+
+    /// The filters joined by `and` at the top of `filter`, in order.
+    private static func conjuncts(_ filter: RunFilter) -> [RunFilter] {
+        if case .and(let a, let b) = filter { return conjuncts(a) + conjuncts(b) }
+        return [filter]
+    }
+
+    /// `JOIN table alias ON alias.run_id = r.id AND alias.key = ? AND alias.column op ?` for a
+    /// comparison of a keyed field; nil for anything else.
+    private mutating func joined(_ filter: RunFilter, alias: String) -> String? {
+        guard case .compare(let field, let op, let constant) = filter else { return nil }
+        let numeric = if case .number = constant { true } else { false }
+        guard let s = Self.source(field, numeric: numeric) else { return nil }
+        bindings += [.text(s.key), bound(constant, numeric: numeric)]
+        return "JOIN \(s.table) \(alias) ON \(alias).run_id = r.id AND \(alias).key = ? AND \(alias).\(s.column) \(op.rawValue) ?"
+    }
+
+    /// Where a keyed field's values are, and the column to compare.
+    private static func source(_ field: RunField, numeric: Bool) -> (table: String, column: String, key: String)? {
+        switch field {
+        case .metric(let key): ("latest_metrics", "value", key)
+        case .param(let key): ("params", numeric ? "number" : "value", key)
+        case .tag(let key): ("tags", numeric ? "number" : "value", key)
+        default: nil
+        }
     }
 
     /// A condition. Where it is `positive` (not under a `not`), a keyed field's comparison is
@@ -66,22 +102,14 @@ struct SQLRunQuery {
 
     /// `r.id IN (SELECT run_id FROM table WHERE key = ? AND column op ?)` for a keyed field.
     private mutating func indexed(_ filter: RunFilter) -> String? {
-        func source(_ field: RunField, numeric: Bool) -> (table: String, column: String, key: String)? {
-            switch field {
-            case .metric(let key): ("latest_metrics", "value", key)
-            case .param(let key): ("params", numeric ? "number" : "value", key)
-            case .tag(let key): ("tags", numeric ? "number" : "value", key)
-            default: nil
-            }
-        }
         switch filter {
         case .compare(let field, let op, let constant):
             let numeric = if case .number = constant { true } else { false }
-            guard let s = source(field, numeric: numeric) else { return nil }
+            guard let s = Self.source(field, numeric: numeric) else { return nil }
             bindings += [.text(s.key), bound(constant, numeric: numeric)]
             return "r.id IN (SELECT run_id FROM \(s.table) WHERE key = ? AND \(s.column) \(op.rawValue) ?)"
         case .missing(let field, let negated):
-            guard let s = source(field, numeric: false) else { return nil }
+            guard let s = Self.source(field, numeric: false) else { return nil }
             bindings.append(.text(s.key))
             return "r.id \(negated ? "" : "NOT ")IN (SELECT run_id FROM \(s.table) WHERE key = ?)"
         default:
