@@ -172,11 +172,12 @@ import Testing
         }
         #expect(
             bundle.plainText == """
-                setting   value  meaning
-                --------  -----  --------------------------------------------------------
-                seed          7  the random seed used when a command has no `seed` clause
-                parallel      3  how many jobs run at once (fits, trials, folds)
-                rows          5  how many rows tables show
+                setting         value  meaning
+                --------------  -----  -----------------------------------------------------------------
+                seed                7  the random seed used when a command has no `seed` clause
+                parallel            3  how many jobs run at once (fits, trials, folds)
+                rows                5  how many rows tables show
+                progress_after      1  seconds a fit or tune runs before its progress shows (0: at once)
                 """)
     }
 

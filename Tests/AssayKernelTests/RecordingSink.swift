@@ -15,11 +15,21 @@ final class RecordingSink: OutputSink {
     }
 
     private let storage = Mutex<[Event]>([])
+    /// Called after each display, from the thread that displayed: lets a test act when work
+    /// reaches a point (its progress is shown) instead of after a guessed duration.
+    private let onDisplay: (@Sendable () -> Void)?
+
+    init(onDisplay: (@Sendable () -> Void)? = nil) {
+        self.onDisplay = onDisplay
+    }
 
     var events: [Event] { storage.withLock { $0 } }
 
     func stream(_ name: StreamName, _ text: String) { storage.withLock { $0.append(.stream(name, text)) } }
-    func display(_ bundle: MimeBundle, displayID: String?) { storage.withLock { $0.append(.display(bundle)) } }
+    func display(_ bundle: MimeBundle, displayID: String?) {
+        storage.withLock { $0.append(.display(bundle)) }
+        onDisplay?()
+    }
     func updateDisplay(_ bundle: MimeBundle, displayID: String) { storage.withLock { $0.append(.update(bundle, displayID)) } }
     func clearOutput(wait: Bool) { storage.withLock { $0.append(.clear(wait)) } }
     func executeResult(_ bundle: MimeBundle) { storage.withLock { $0.append(.result(bundle)) } }
@@ -55,9 +65,10 @@ final class Notebook {
 
     /// Runs a cell; returns its sink and its outcome's error, if any.
     @discardableResult
-    func run(_ code: String, cancellation: CancellationToken = CancellationToken()) -> (sink: RecordingSink, error: ExecutionError?, payload: [JSON]) {
+    func run(
+        _ code: String, cancellation: CancellationToken = CancellationToken(), sink: RecordingSink = RecordingSink()
+    ) -> (sink: RecordingSink, error: ExecutionError?, payload: [JSON]) {
         count += 1
-        let sink = RecordingSink()
         switch interpreter.execute(ExecuteRequest(code: code, executionCount: count), output: sink, cancellation: cancellation) {
         case .ok(let payload): return (sink, nil, payload)
         case .error(let error): return (sink, error, [])

@@ -55,7 +55,7 @@ def test_starting_is_published_at_most_once_and_before_any_work(kernel_name: str
         msg_id = raw.send(shell, "execute_request", {"code": S.forty_two, "silent": False})
         assert raw.recv(shell) is not None
         seen = []
-        while (msg := raw.recv(iopub, timeout=1.0)) is not None:
+        while (msg := raw.recv(iopub, timeout=harness.TIMEOUT)) is not None:
             seen.append(msg["msg_type"])
             if msg["msg_type"] == "status":
                 statuses.append(msg["content"]["execution_state"])
@@ -77,7 +77,7 @@ def test_header_dates_are_iso_8601_with_a_time_zone(raw: harness.RawClient) -> N
     reply = raw.recv(shell)
     assert reply is not None
     dates = [reply["header"]["date"]]
-    while (msg := raw.recv(iopub, timeout=2.0)) is not None:
+    while (msg := raw.recv(iopub, timeout=harness.TIMEOUT)) is not None:
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         dates.append(msg["header"]["date"])
@@ -96,7 +96,7 @@ def test_metadata_and_parent_are_objects_never_null(raw: harness.RawClient) -> N
     assert reply is not None
     assert isinstance(reply["metadata"], dict), reply["raw"]["metadata"]
     assert isinstance(reply["parent_header"], dict) and reply["parent_header"]["msg_id"]
-    while (msg := raw.recv(iopub, timeout=2.0)) is not None:
+    while (msg := raw.recv(iopub, timeout=harness.TIMEOUT)) is not None:
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         if msg["msg_type"] == "status":

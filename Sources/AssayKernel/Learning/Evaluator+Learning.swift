@@ -118,7 +118,7 @@ extension Evaluator {
         switch value {
         case .pipeline(let pipelineValue):
             let pipeline = try assembly.pipeline(pipelineValue, at: pipelineExpression.span)
-            let progress = FitProgress(output: output, label: "fit \(pipeline.name)")
+            let progress = FitProgress(output: output, label: "fit \(pipeline.name)", delay: .seconds(settings.progressAfter))
             let recorder = tracker?.recorder(output: output, code: code)
             let runID = recorder?.startFit(pipeline, tags: fitTags)
             let fitted: FittedPipeline
@@ -143,7 +143,7 @@ extension Evaluator {
                 pipelines.append(try assembly.pipeline(pipelineValue, at: pipelineExpression.span))
                 values.append(pipelineValue)
             }
-            let progress = FitProgress(output: output, label: "fit \(pipelines.count) models")
+            let progress = FitProgress(output: output, label: "fit \(pipelines.count) models", delay: .seconds(settings.progressAfter))
             let start = ContinuousClock.now
             let recorder = tracker?.recorder(output: output, code: code)
             let boardRun = recorder?.startBoard(pipelines, tags: fitTags, cancellation: cancellation)

@@ -100,7 +100,7 @@ extension Evaluator {
         let metrics = [metric]
         let targetName = target.name
         let (trialSeed, trialScheme) = (seed, scheme)
-        let progress = FitProgress(output: output, label: "tune: \(planned) trials")
+        let progress = FitProgress(output: output, label: "tune: \(planned) trials", delay: .seconds(settings.progressAfter))
         let recorder = tracker?.recorder(output: output, code: code)
         var tags = RunContent.dataTags(data, name: dataName)
         tags["target"] = target.name

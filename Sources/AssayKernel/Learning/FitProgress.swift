@@ -3,8 +3,9 @@ import Foundation
 import JupyterKernel
 import Synchronization
 
-/// Shows the progress of long work in place: nothing for the first second, then a display that
-/// is updated a few times per second (update_display_data) and finally replaced by a summary.
+/// Shows the progress of long work in place: nothing for the first `delay` (the session's
+/// `progress_after`), then a display that is updated a few times per second
+/// (update_display_data) and finally replaced by a summary.
 final class FitProgress: Sendable {
     private struct State {
         var shown = false
@@ -18,11 +19,12 @@ final class FitProgress: Sendable {
     private let start: ContinuousClock.Instant
     private let state: Mutex<State>
     /// Work shorter than this shows no progress at all.
-    static let delay: Duration = .seconds(1)
+    private let delay: Duration
     static let interval: Duration = .milliseconds(250)
 
-    init(output: (any OutputSink)?, label: String) {
+    init(output: (any OutputSink)?, label: String, delay: Duration) {
         self.output = output
+        self.delay = delay
         self.displayID = "assay-progress-" + UUID().uuidString.lowercased()
         let now = ContinuousClock.now
         self.start = now
@@ -33,7 +35,7 @@ final class FitProgress: Sendable {
     func report(_ fraction: Double, label: String? = nil) {
         guard let output else { return }
         let now = ContinuousClock.now
-        guard start.duration(to: now) >= Self.delay else { return }
+        guard start.duration(to: now) >= delay else { return }
         let action: Bool? = state.withLock { state in
             state.fraction = max(state.fraction, min(max(fraction, 0), 1))
             if let label { state.label = label }

@@ -5,6 +5,8 @@ struct Settings: Sendable, Equatable {
     var seed = 0
     var parallel = 2
     var rows = 20
+    /// Seconds before long work shows its progress.
+    var progressAfter = 1
 
     subscript(setting: Setting) -> Int {
         get {
@@ -12,6 +14,7 @@ struct Settings: Sendable, Equatable {
             case .seed: seed
             case .parallel: parallel
             case .rows: rows
+            case .progressAfter: progressAfter
             }
         }
         set {
@@ -19,6 +22,7 @@ struct Settings: Sendable, Equatable {
             case .seed: seed = newValue
             case .parallel: parallel = newValue
             case .rows: rows = newValue
+            case .progressAfter: progressAfter = newValue
             }
         }
     }

@@ -26,7 +26,7 @@ extension HelpCatalog {
                 "Stages learn their statistics from DATA only; `cv K` and `holdout R` fit the whole pipeline inside every fold and report the validation metrics' mean and std.",
                 "The task follows the target: strings, bools and numbers with at most 10 distinct whole values are classes; `task=\"regression\"` on the model overrides it.",
                 "Without `seed`, the session's seed (`set seed`) is used; without `parallel`, the session's `parallel`.",
-                "A fit longer than a second shows its progress; interrupting stops it and leaves the session as it was.",
+                "A fit longer than `progress_after` seconds (1 unless `set`) shows its progress in place; interrupting stops it and leaves the session as it was.",
             ],
             examples: [
                 "m = fit scale() | logistic() on train target species",

@@ -18,9 +18,9 @@ extension HelpCatalog {
             "set", .command, usage: "set [SETTING VALUE]", summary: "change a session setting, or show them all",
             details: [
                 "Settings: " + Setting.allCases.map { "`\($0.rawValue)` (\($0.summary))" }.joined(separator: ", ") + ".",
-                "Values are whole numbers: `seed` from 0, `parallel` and `rows` from 1. `set` alone shows the current settings.",
+                "Values are whole numbers: `seed` and `progress_after` from 0, `parallel` and `rows` from 1. `set` alone shows the current settings.",
             ],
-            examples: ["set seed 42", "set rows 50", "set"]),
+            examples: ["set seed 42", "set rows 50", "set progress_after 0", "set"]),
         HelpTopic(
             "help", .command, usage: "help [TOPIC]",
             summary: "show the overview, or the help of a command, keyword, function or type",
