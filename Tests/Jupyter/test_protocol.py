@@ -121,6 +121,24 @@ def test_execution_count_counts_only_stored_cells(kc: Any) -> None:
     assert stored["content"]["execution_count"] == n + 1
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    ("918273 *", ["918273 * 2", "918273 - 5"]),  # a `*` in the input is no obstacle to a glob
+    ("*3 * 2", ["918273 * 2"]),
+    ("9182?3 * ?", ["918273 * 2", "918273 - 5"]),
+    ("*918273*", ["918273 * 2", "918273 - 5", "918273"]),
+    ("918273", ["918273"]),                # the whole input must match
+    ("918273 [*] 2", []),                  # no character classes: `[` is literal
+])
+def test_history_search_matches_a_glob_against_the_whole_input(kc: Any, pattern: str, expected: list[str]) -> None:
+    for code in ("918273 * 2", "918273 - 5", "918273"):
+        reply, _ = harness.execute(kc, code)
+        assert reply["content"]["status"] == "ok"
+    msg_id = kc.history(hist_access_type="search", pattern=pattern, unique=True, output=False, raw=True)
+    reply = harness.shell_reply(kc, msg_id)
+    assert reply["content"]["status"] == "ok"
+    assert [entry[2] for entry in reply["content"]["history"]] == expected
+
+
 def test_silent_cells_publish_no_input_or_result_and_keep_the_count(kc: Any) -> None:
     before, _ = harness.execute(kc, S.forty_two)
     n = before["content"]["execution_count"]

@@ -35,6 +35,20 @@ import Testing
         #expect(store.search(pattern: "*", n: nil, unique: true).map(\.input) == ["b", "c", "a"])
     }
 
+    /// `pattern` is a glob over the whole input, as IPython's history search reads it.
+    @Test(arguments: [
+        ("6 *", ["6 * 7"]), ("*", ["6 * 7", "x = 6", "print \"done\"", "6"]), ("6", ["6"]), ("6?", []),
+        ("?", ["6"]), ("x = ?", ["x = 6"]), ("*done*", ["print \"done\""]), ("*6", ["x = 6", "6"]), ("7", []),
+        ("6 * 7*", ["6 * 7"]), ("[6]", []), ("6 * *", ["6 * 7"]), ("**7", ["6 * 7"]),
+    ])
+    func searchMatchesAGlobAgainstTheWholeInput(_ pattern: String, _ expected: [String]) {
+        let store = HistoryStore(path: nil)
+        for (line, input) in ["6 * 7", "x = 6", "print \"done\"", "6"].enumerated() {
+            store.record(line: line + 1, input: input, output: nil)
+        }
+        #expect(store.search(pattern: pattern, n: nil, unique: false).map(\.input) == expected)
+    }
+
     @Test func aCorruptLineIsSkippedNotFatal() throws {
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

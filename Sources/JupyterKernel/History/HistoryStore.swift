@@ -111,10 +111,12 @@ struct Glob {
         let t = Array(text)
         var p = 0, i = 0, star = -1, mark = 0
         while i < t.count {
-            if p < pattern.count, pattern[p] == "?" || pattern[p] == t[i] {
-                p += 1; i += 1
-            } else if p < pattern.count, pattern[p] == "*" {
+            // `*` first: a `*` in the input is matched by the wildcard, never as a literal that
+            // would leave no point to backtrack to (`6 *` must match `6 * 7`).
+            if p < pattern.count, pattern[p] == "*" {
                 star = p; mark = i; p += 1
+            } else if p < pattern.count, pattern[p] == "?" || pattern[p] == t[i] {
+                p += 1; i += 1
             } else if star >= 0 {
                 p = star + 1; mark += 1; i = mark
             } else {
