@@ -53,4 +53,37 @@ func sameData(_ a: Dataset, _ b: Dataset) -> Bool {
         let d = try SampleData.load(name)
         #expect(sameData(try CSVReader.read(bytes: CSVWriter.encode(d), name: "\(name).csv"), d))
     }
+
+    /// A one-column row whose value is missing must not become an empty line, which readers
+    /// skip: 7 rows saved are 7 rows loaded, whatever the column's type.
+    @Test(arguments: [
+        Column("x", numbers: [1, .nan, 2.5, .nan, -3, 4, .nan]),
+        Column("s", strings: ["a", nil, "", "NA", nil, "b", "c"]),
+        Column("ok", bools: [true, nil, false, nil, true, true, false]),
+        Column("x", numbers: [.nan, .nan, 1, 2, 3, 4, 5]),
+        Column("s", strings: [nil, "", "x", nil, "y", "z", ""]),
+    ])
+    func oneColumnWithMissingValuesRoundTrips(_ column: Column) throws {
+        let d = try Dataset(columns: [column])
+        let bytes = CSVWriter.encode(d)
+        let back = try CSVReader.read(bytes: bytes, name: "one.csv")
+        #expect(back.rowCount == 7)
+        #expect(sameData(back, d), "\(String(decoding: bytes, as: UTF8.self))")
+    }
+
+    /// pandas (like Python's csv module) writes a missing value alone on its line as `""`.
+    @Test func aQuotedEmptyFieldIsMissingInNumberAndBoolColumnsAndEmptyInText() throws {
+        let numbers = try CSVReader.read(bytes: Array("a\n1.5\n\"\"\n3.0\n".utf8), name: "pandas.csv")
+        #expect(sameData(numbers, try Dataset(columns: [Column("a", numbers: [1.5, .nan, 3])])))
+        let leading = try CSVReader.read(bytes: Array("a\n\"\"\n\"\"\n2\n".utf8), name: "pandas.csv")
+        #expect(sameData(leading, try Dataset(columns: [Column("a", numbers: [.nan, .nan, 2])])))
+        let bools = try CSVReader.read(bytes: Array("b,n\ntrue,1\n\"\",2\n".utf8), name: "b.csv")
+        #expect(sameData(bools, try Dataset(columns: [Column("b", bools: [true, nil]), Column("n", numbers: [1, 2])])))
+        let text = try CSVReader.read(bytes: Array("s\n\"\"\nx\n\"\"\nNA\n".utf8), name: "text.csv")
+        #expect(sameData(text, try Dataset(columns: [Column("s", strings: ["", "x", "", nil])])))
+        let onlyEmpty = try CSVReader.read(bytes: Array("s,n\n\"\",1\nNA,2\n\"\",3\n".utf8), name: "empty.csv")
+        #expect(sameData(onlyEmpty, try Dataset(columns: [Column("s", strings: ["", nil, ""]), Column("n", numbers: [1, 2, 3])])))
+        let numberThenText = try CSVReader.read(bytes: Array("s\n1\n\"\"\nx\n".utf8), name: "mixed.csv")
+        #expect(sameData(numberThenText, try Dataset(columns: [Column("s", strings: ["1", "", "x"])])))
+    }
 }

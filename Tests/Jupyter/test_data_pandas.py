@@ -204,3 +204,25 @@ def test_sample_draws_distinct_rows_of_the_input(work: Any) -> None:
     assert (merged["_merge"] == "both").all()
     fraction = assay(work, "d | sample 0.25 seed 7", "sample_fraction")
     assert len(fraction) == round(len(df) * 0.25)
+
+
+@pytest.mark.parametrize("frame", [
+    {"x": [1.5, None, 3.0, None, -2.0, 4.25, None]},
+    {"s": ["a", None, "b", "e", None, "c", "d"]},
+    {"x": [None, None, 1.0, 2.0, 3.0, 4.0, 5.0]},
+], ids=["numbers", "strings", "leading-missing"])
+def test_a_one_column_file_with_missing_values_keeps_every_row(work: Any, frame: dict) -> None:
+    """A missing value alone on its line must not become a dropped row, either way round."""
+    kc, folder, _ = work
+    name = next(iter(frame))
+    expected = pd.DataFrame(frame)
+    # pandas writes such a row as `""`; the kernel must read it as a missing value.
+    written_by_pandas = os.path.join(folder, f"one-{name}-pandas.csv")
+    expected.to_csv(written_by_pandas, index=False)
+    outputs = run(kc, f'one = load "{written_by_pandas}"\n[one.rows, one.columns]')
+    assert harness.text_result(outputs) == f'[7, ["{name}"]]'
+    # ...and what the kernel saves, pandas and the kernel read back with the same 7 rows.
+    saved_by_assay = os.path.join(folder, f"one-{name}-assay.csv")
+    outputs = run(kc, f'save one to "{saved_by_assay}"\nback = load "{saved_by_assay}"\n[back.rows, back == one]')
+    assert harness.text_result(outputs) == "[7, true]"
+    same(pd.read_csv(saved_by_assay), pd.read_csv(written_by_pandas))

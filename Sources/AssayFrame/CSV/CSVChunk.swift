@@ -234,7 +234,7 @@ struct CSVScanner {
         let wasUndecided = builder.pointee.kind == .undecided
         builder.pointee.kind = .string
         builder.pointee.reserve(for: .string)
-        if wasUndecided {
+        if wasUndecided, !builder.pointee.quotedEmptyInPrefix {
             builder.pointee.codes.append(repeating: -1, count: rows)
         } else {
             collectStrings(column: column, from: chunk.start, rows: rows, into: builder)
@@ -318,6 +318,20 @@ struct CSVScanner {
             case .number: builder.pointee.numbers.append(.nan)
             case .bool: builder.pointee.bools.append(-1)
             case .string: builder.pointee.codes.append(-1)
+            }
+            return
+        }
+        // `""` cannot be a number or a bool: in such a column it is a missing value (CSV writers
+        // spell a missing value alone on its line so). In a text column, or a column of nothing
+        // else, it is the empty string.
+        if f.quoted, f.length == 0, builder.pointee.kind != .string {
+            switch builder.pointee.kind {
+            case .undecided:
+                builder.pointee.missingPrefix += 1
+                builder.pointee.quotedEmptyInPrefix = true
+            case .number: builder.pointee.numbers.append(.nan)
+            case .bool: builder.pointee.bools.append(-1)
+            case .string: break
             }
             return
         }

@@ -7,6 +7,8 @@ enum CSVColumnAssembler {
     ) throws(FrameError) -> ColumnValues {
         var kind = ColumnBuilder.Kind.undecided
         for chunk in chunks { kind = ColumnBuilder.join(kind, chunk.columns[column].kind) }
+        // Nothing but missing values and `""`: the empty strings of a text column.
+        if kind == .undecided, chunks.contains(where: { $0.columns[column].quotedEmptyInPrefix }) { kind = .string }
         let total = chunks.reduce(0) { $0 + $1.rows }
         defer { for chunk in chunks { release(chunk.columns + column) } }
         switch kind {
@@ -60,11 +62,11 @@ enum CSVColumnAssembler {
             for chunk in chunks {
                 let piece = chunk.columns + column
                 switch piece.pointee.kind {
-                case .undecided:
+                case .undecided where !piece.pointee.quotedEmptyInPrefix:
                     (buffer.baseAddress.unsafelyUnwrapped + at).initialize(repeating: -1, count: chunk.rows)
                     at += chunk.rows
                     continue
-                case .number, .bool:
+                case .undecided, .number, .bool:
                     // Numbers here, text elsewhere: read this chunk's fields again as text.
                     release(piece)
                     piece.pointee.kind = .string

@@ -53,7 +53,11 @@ public enum CSVWriter {
                 return bytes
             }
         }
+        // A one-column row with a missing value would be an empty line, which readers skip:
+        // such a row is written as the missing token `NA` instead (a string "NA" is quoted).
+        let missingToken: [UInt8] = dataset.columnCount == 1 ? Array("NA".utf8) : []
         for row in 0..<dataset.rowCount {
+            let rowStart = out.count
             for (index, column) in dataset.columns.enumerated() {
                 if index > 0 { out.append(ASCII.comma) }
                 switch column.values {
@@ -66,6 +70,7 @@ public enum CSVWriter {
                     if code >= 0 { out.append(contentsOf: rendered[index][Int(code)]) }
                 }
             }
+            if out.count == rowStart { out.append(contentsOf: missingToken) }
             out.append(ASCII.newline)
         }
         return out

@@ -13,6 +13,9 @@ struct ColumnBuilder {
     /// A type from `CSVOptions.types`: fixed from the start, and values must fit it.
     let forced: ColumnType?
     var missingPrefix = 0
+    /// Whether a quoted empty field (`""`) was counted as missing while the kind was undecided:
+    /// if the column turns out to be text, its rows are read again so `""` is the empty string.
+    var quotedEmptyInPrefix = false
     var numbers = GrowableBuffer<Double>(capacity: 16)
     var bools = GrowableBuffer<Int8>(capacity: 16)
     var codes = GrowableBuffer<Int32>(capacity: 16)
