@@ -19,6 +19,10 @@ import Testing
         #expect(svg.contains("island=Dream"))
         #expect(svg.contains("a&amp;b"))
         #expect(svg.contains("importance &lt;gain&gt;"))
+        let quoted = BarChart(title: "it's \"x\"", labels: ["owner's"], values: [1], axisTitle: "share").svg
+        #expect(isWellFormed(quoted))
+        #expect(quoted.contains("owner&#39;s") && quoted.contains("it&#39;s &quot;x&quot;"))
+        #expect(!quoted.contains("'s"))
         #expect(svg.components(separatedBy: "<rect").count - 1 == 2)
     }
 

@@ -22,7 +22,7 @@ struct SVGCanvas {
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, title: String? = nil) {
-        let tip = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
+        let tip = title.map { "<title>\(HTMLText.escape($0))</title>" } ?? ""
         parts.append("<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(width, 0)))\" height=\"\(n(max(height, 0)))\" fill=\"\(fill)\">\(tip)</rect>")
     }
 
@@ -44,7 +44,7 @@ struct SVGCanvas {
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 11, bold: Bool = false, fill: String = ink) {
         let weight = bold ? " font-weight=\"bold\"" : ""
-        parts.append("<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(n(size))\"\(weight) fill=\"\(fill)\">\(Self.escape(content))</text>")
+        parts.append("<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(n(size))\"\(weight) fill=\"\(fill)\">\(HTMLText.escape(content))</text>")
     }
 
     mutating func raw(_ element: String) { parts.append(element) }
@@ -58,20 +58,6 @@ struct SVGCanvas {
     private func n(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         return String(format: "%.2f", x).replacingOccurrences(of: ".00", with: "")
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 
     /// Round numbers for an axis between `low` and `high`: about `count` ticks at 1, 2 or 5 × 10^k.
