@@ -14,6 +14,7 @@ struct CellExecution {
 
     func run() -> ExecuteOutcome {
         var payloads: [JSON] = []
+        session.tracker.beginCell()
         do throws(Diagnostic) {
             let statements = try Parser.parse(source)
             for (index, statement) in statements.enumerated() {

@@ -3,8 +3,8 @@ import AssayTracking
 import Foundation
 import JupyterKernel
 
-/// Automatic logging for one statement: starts, logs to and ends runs, and swallows store
-/// failures after reporting the first one, so tracking never fails the work it records.
+/// Automatic logging for one statement: starts, logs to and ends runs, and turns store failures
+/// into a warning (once per cell), so tracking never fails the work it records.
 ///
 /// Every method may be called from worker threads (a board logs as each model ends).
 struct RunRecorder: Sendable {
@@ -43,7 +43,11 @@ struct RunRecorder: Sendable {
         guard let id else { return }
         let (store, tracker) = (self.store, self.tracker)
         tracker.later {
-            guard let data = try? SavedModel.encode(model) else { return }
+            let data: Data
+            do throws(LearnError) { data = try SavedModel.encode(model) } catch {
+                tracker.warnLater(TrackingError("the model of run \(id) could not be encoded: \(error.message)"))
+                return
+            }
             do throws(TrackingError) { try store.setModel(data, of: id) } catch { tracker.warnLater(error) }
         }
     }

@@ -6,8 +6,8 @@ import Synchronization
 /// The session's link to its run store: where runs go, the current experiment, and whether a
 /// store that cannot be written has been reported yet.
 ///
-/// The store opens on first use. A failing store never fails a cell that only logs to it: the
-/// first failure is a warning on stderr, later ones are silent until `track to` changes stores.
+/// The store opens on first use. A failing store never fails a cell that only logs to it: its
+/// first failure in a cell is a warning on stderr, later ones in the same cell are not repeated.
 ///
 /// Models are encoded and stored by a low-priority thread, so a fit returns as soon as its run
 /// is FINISHED; reading the store (`runs`, `load run`, ...) and shutting down wait for them.
@@ -85,7 +85,12 @@ final class RunTracker: Sendable {
         }
     }
 
-    /// Reports a store failure on stderr, once per store.
+    /// A new cell: its first store failure is reported again.
+    func beginCell() {
+        state.withLock { $0.warned = false }
+    }
+
+    /// Reports a store failure on stderr, once per cell.
     func warn(_ error: TrackingError, output: (any OutputSink)?) {
         let first = state.withLock { state in
             defer { state.warned = true }
