@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "AssayFrameTests", dependencies: ["AssayFrame"]),
         .testTarget(name: "AssayRenderTests", dependencies: ["AssayRender", "AssayFrame"]),
         .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"]),
-        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "JupyterKernel"]),
+        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "AssayTracking", "JupyterKernel"]),
         .testTarget(name: "AssayTrackingTests", dependencies: ["AssayTracking"]),
     ]
 )

@@ -17,10 +17,11 @@ import Darwin
 /// turns out to lie inside a quoted field is parsed again from the right place.
 public enum CSVReader {
     /// Reads a CSV/TSV file into a dataset; errors name file, line and column (FrameError.location).
-    public static func read(path: String, options: CSVOptions = CSVOptions()) throws(FrameError) -> Dataset {
+    /// `name` is how errors call the file; the path by default.
+    public static func read(path: String, name: String? = nil, options: CSVOptions = CSVOptions()) throws(FrameError) -> Dataset {
         let file = try MappedFile(path: path)
         defer { file.close() }
-        return try read(UnsafeBufferPointer(start: file.bytes, count: file.count), name: path, options: options)
+        return try read(UnsafeBufferPointer(start: file.bytes, count: file.count), name: name ?? path, options: options)
     }
 
     public static func read(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws(FrameError) -> Dataset {

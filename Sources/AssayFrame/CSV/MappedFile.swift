@@ -17,7 +17,8 @@ struct MappedFile {
             if code == ENOENT {
                 throw FrameError(
                     "no such file `\(path)`",
-                    help: "relative paths start at the kernel's working directory `\(MappedFile.workingDirectory)`",
+                    // An absolute path already says where it looked.
+                    help: path.hasPrefix("/") ? nil : "relative paths start at the kernel's working directory `\(MappedFile.workingDirectory)`",
                     location: location)
             }
             throw FrameError("cannot open `\(path)`: \(MappedFile.describe(code))", location: location)

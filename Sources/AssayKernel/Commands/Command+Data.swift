@@ -22,7 +22,7 @@ extension Command {
         guard case .model(let model) = try context.evaluate(expression) else {
             throw Diagnostic(.type, "`export` needs a fitted model or `runs`", at: expression.span)
         }
-        try Evaluator.exportShap(model, to: path, at: pathExpression.span)
+        try Evaluator.exportShap(model, to: path, file: context.evaluator.file(path), at: pathExpression.span)
         context.output.stream(.stdout, "exported \(model.fitted.name) to \(path) in shap's tree format\n")
     }
 
@@ -78,12 +78,12 @@ extension Command {
         }
         let path = try context.evaluator.string(pathExpression, what: "a file path")
         if case .model(let model) = try context.evaluate(expression) {
-            try Evaluator.saveModel(model, to: path, at: pathExpression.span)
+            try Evaluator.saveModel(model, to: path, file: context.evaluator.file(path), at: pathExpression.span)
             context.output.stream(.stdout, "saved model \(model.fitted.name) to \(path)\n")
             return
         }
         let data = try context.dataset(expression, for: "save")
-        try context.evaluator.frame(at: pathExpression.span) { () throws(FrameError) in try CSVWriter.write(data, to: path) }
+        try context.evaluator.frame(at: pathExpression.span) { () throws(FrameError) in try CSVWriter.write(data, to: context.evaluator.file(path)) }
         context.output.stream(.stdout, "saved \(DatasetTable(data).caption) to \(path)\n")
     }
 }

@@ -42,7 +42,7 @@ extension Evaluator {
                 }
                 options.types[column.name] = columnType
             }
-            return try frame(at: pathExpression.span) { () throws(FrameError) in try CSVReader.read(path: path, options: options) }
+            return try frame(at: pathExpression.span) { () throws(FrameError) in try CSVReader.read(path: file(path), name: path, options: options) }
         }
     }
 

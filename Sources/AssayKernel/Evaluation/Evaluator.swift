@@ -1,4 +1,5 @@
 import AssayLanguage
+import Foundation
 import JupyterKernel
 
 /// Foundation also declares an `Expression`; in this module the word means the language's.
@@ -16,6 +17,14 @@ struct Evaluator {
     var tracker: RunTracker? = nil
     /// The code of the cell being run, recorded with its runs.
     var code = ""
+    /// Where relative file paths resolve; the process's directory when nil.
+    var workingDirectory: String? = nil
+
+    /// A file path as the user wrote it, made absolute against the working directory.
+    func file(_ path: String) -> String {
+        guard let workingDirectory, !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).path
+    }
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression.kind {

@@ -50,7 +50,8 @@ public final class AssayInterpreter: KernelInterpreter {
         do throws(Diagnostic) {
             let parsed = try Parser.parseExpression(source)
             let evaluator = Evaluator(
-                bindings: session.state.bindings, cancellation: CancellationToken(), settings: session.state.settings)
+                bindings: session.state.bindings, cancellation: CancellationToken(), settings: session.state.settings,
+                workingDirectory: session.workingDirectory)
             return .value(try evaluator.evaluate(parsed).rendering(rows: session.state.settings.rows).bundle)
         } catch {
             return .error(ExecutionError(error, source: source, origin: "expression"))

@@ -220,12 +220,12 @@ extension Evaluator {
     // MARK: export
 
     /// `export MODEL to "trees.json" as shap`.
-    static func exportShap(_ model: ModelValue, to path: String, at span: SourceSpan) throws(Diagnostic) {
+    static func exportShap(_ model: ModelValue, to path: String, file: String, at span: SourceSpan) throws(Diagnostic) {
         guard let trees = model.fitted.model as? FittedTrees else {
             throw Diagnostic(
                 .value, "only tree models export to shap's tree format, and `\(model.fitted.name)` is a `\(model.fitted.kind)` model", at: span)
         }
-        do { try Data(trees.ensemble.shapJSON().utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        do { try Data(trees.ensemble.shapJSON().utf8).write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
             throw Diagnostic(.value, "cannot write \(ScalarText.quoted(path)): \(error.localizedDescription)", at: span)
         }
     }

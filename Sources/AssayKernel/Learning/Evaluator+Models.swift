@@ -84,7 +84,7 @@ extension Evaluator {
     func loadModel(_ pathExpression: Expression) throws(Diagnostic) -> Value {
         let path = try string(pathExpression, what: "a file path")
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file(path))) } catch {
             throw Diagnostic(.value, "cannot read \(ScalarText.quoted(path)): \(error.localizedDescription)", at: pathExpression.span)
         }
         let fitted = try learn(at: pathExpression.span) { () throws(LearnError) in try SavedModel.decode(data) }
@@ -92,12 +92,13 @@ extension Evaluator {
     }
 
     /// `save MODEL to "file.json"`.
-    static func saveModel(_ model: ModelValue, to path: String, at span: SourceSpan) throws(Diagnostic) {
+    /// `path` as the user wrote it names the file in messages; `file` is where it is written.
+    static func saveModel(_ model: ModelValue, to path: String, file: String, at span: SourceSpan) throws(Diagnostic) {
         let data: Data
         do { data = try SavedModel.encode(model.fitted) } catch {
             throw Diagnostic(.value, error.message, at: span, help: error.help)
         }
-        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
             throw Diagnostic(.value, "cannot write \(ScalarText.quoted(path)): \(error.localizedDescription)", at: span)
         }
     }
