@@ -23,11 +23,12 @@ import pytest
 
 import harness
 
-pd = pytest.importorskip("pandas", reason="pandas reads the kernel's files")
-np = pytest.importorskip("numpy", reason="numpy backs the reference models")
-sklearn = pytest.importorskip("sklearn", reason="scikit-learn is the reference for the models")
-lightgbm = pytest.importorskip("lightgbm", reason="LightGBM is the reference for boost")
-
+# The references are pinned in requirements.txt: a missing one is an error at collection, never a
+# module quietly skipped (pandas reads the kernel's files, numpy backs the reference models,
+# scikit-learn is the reference for the models, LightGBM for boost).
+import lightgbm  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 from sklearn import metrics as skm  # noqa: E402
 from sklearn.compose import ColumnTransformer  # noqa: E402
 from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor  # noqa: E402
