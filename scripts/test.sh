@@ -6,6 +6,9 @@ prepare
 
 failed=()
 
+say "bench/learn_crosscheck.py --check (the Swift tests' scikit-learn numbers are current)"
+python bench/learn_crosscheck.py --check || failed+=("learn_crosscheck --check")
+
 say "swift test"
 swift test || failed+=("swift test")
 
