@@ -3,12 +3,16 @@
 Generates small random data and predictions with a fixed seed, computes scikit-learn's answers
 once and writes them, with the inputs and the scikit-learn call beside each number, as Swift
 tests: Tests/AssayLearnTests/ScikitLearnAgreementTests.swift. Run it again only to change the
-cases; `swift test --filter ScikitLearnAgreement` then checks the Swift side.
+cases; `swift test --filter ScikitLearnAgreement` then checks the Swift side. scripts/test.sh runs
+it with `--check`, which recomputes every number with the pinned scikit-learn and fails when the
+committed file differs, so the fixed numbers cannot drift from the reference.
 
     python3 -m venv /tmp/venv-probe && /tmp/venv-probe/bin/pip install scikit-learn numpy
     /tmp/venv-probe/bin/python bench/learn_crosscheck.py
 """
 import pathlib
+import re
+import sys
 
 import numpy as np
 import sklearn
@@ -245,5 +249,36 @@ func values(_ prediction: Prediction) -> [Double] {{
     return []
 }}
 """
-OUT.write_text(source)
-print(f"wrote {OUT} ({len(tests)} tests)")
+NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?|-?\d+e-?\d+")
+
+
+def drift(committed, regenerated):
+    """Where the committed file differs from the regenerated one: its text apart from the numbers,
+    or a number by more than 1e-7 (relative, or absolute below 1). Iterative solvers and BLAS
+    change the last digits between runs (up to 3e-8 here); the iterative fits are tested to 1e-6 or
+    looser, so 1e-7 is a tenth of their tightest tolerance; exact results agree to rounding."""
+    problems = []
+    old_lines, new_lines = committed.splitlines(), regenerated.splitlines()
+    if len(old_lines) != len(new_lines):
+        return [f"{len(old_lines)} lines committed, {len(new_lines)} regenerated"]
+    for number, (old, new) in enumerate(zip(old_lines, new_lines), 1):
+        if NUMBER.sub("#", old) != NUMBER.sub("#", new):
+            problems.append(f"line {number}: text differs:\n  - {old.strip()[:160]}\n  + {new.strip()[:160]}")
+            continue
+        for a, b in zip(NUMBER.findall(old), NUMBER.findall(new)):
+            x, y = float(a), float(b)
+            if abs(x - y) > 1e-7 * max(1.0, abs(y)):
+                problems.append(f"line {number}: {a} committed, scikit-learn now gives {b}")
+    return problems
+
+
+if "--check" in sys.argv[1:]:
+    # scripts/test.sh: the committed numbers must be the ones scikit-learn gives now.
+    problems = drift(OUT.read_text() if OUT.exists() else "", source)
+    if problems:
+        print("\n".join(problems[:20]))
+        sys.exit(f"{OUT.name} has drifted from scikit-learn {sklearn.__version__}: run bench/learn_crosscheck.py and commit it")
+    print(f"{OUT.name} matches scikit-learn {sklearn.__version__} to 1e-7 ({len(tests)} tests)")
+else:
+    OUT.write_text(source)
+    print(f"wrote {OUT} ({len(tests)} tests)")

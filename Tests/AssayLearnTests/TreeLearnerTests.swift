@@ -128,7 +128,7 @@ import Testing
     @Test func boostingLowersTheTrainingLoglossRoundByRound() throws {
         let (x, y) = try Self.synthetic()
         let model = try TreeLearner.fitBoost(x, y, BoostParameters(rounds: 40), context: FitContext(threads: 2))
-        guard case .classes(let labels, _) = y else { return }
+        guard case .classes(let labels, _) = y else { Issue.record("expected class labels"); return }
         func logloss(_ rounds: Int) throws -> Double {
             let partial = try TreeEnsemble(kind: .boost, trees: Array(model.trees.prefix(rounds)), featureNames: model.featureNames, classes: model.classes, baseScore: model.baseScore)
             guard case .probabilities(let p, _) = partial.predict(x, threads: 1) else { return .nan }
@@ -187,7 +187,9 @@ import Testing
         let y = Target.values((0..<200).map { $0 < 100 ? 1.0 : 3.0 })
         let model = try TreeLearner.fitBoost(x, y, BoostParameters(rounds: 50, rate: 0.3), context: FitContext())
         #expect(model.baseScore == [2])
-        guard case .values(let v) = model.predict(try Self.matrix(["x": [10, 150]]), threads: 1) else { return }
+        guard case .values(let v) = model.predict(try Self.matrix(["x": [10, 150]]), threads: 1) else {
+            Issue.record("a regression model predicted something other than values"); return
+        }
         #expect(abs(v[0] - 1) < 1e-3 && abs(v[1] - 3) < 1e-3)
     }
 
@@ -195,7 +197,7 @@ import Testing
         let (x, y) = try Self.synthetic(rows: 300)
         let model = try TreeLearner.fitBoost(x, y, BoostParameters(rounds: 5), context: FitContext())
         let raw = model.rawOutput(x, threads: 1)
-        guard case .probabilities(let p, _) = model.predict(x, threads: 1) else { return }
+        guard case .probabilities(let p, _) = model.predict(x, threads: 1) else { Issue.record("expected probabilities"); return }
         for r in 0..<300 { #expect(abs(1 / (1 + exp(-raw[r])) - p[2 * r + 1]) < 1e-12) }
         // Base score plus the trees' leaf values, tree by tree.
         let first = (0..<x.rows).map { r in

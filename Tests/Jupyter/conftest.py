@@ -29,6 +29,25 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_scratch, ignore_errors=True)
 
 
+# Every skip in this suite is for another kernel (ASSAY_TEST_KERNEL=python3). When scripts/test.sh
+# sets ASSAY_NO_SKIPS, a skipped test against Assay means a check did not run: the run fails.
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append(f"{report.nodeid}: {reason}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _skipped and os.environ.get("ASSAY_NO_SKIPS") and exitstatus == pytest.ExitCode.OK:
+        print(f"\nerror: {len(_skipped)} test(s) skipped, and ASSAY_NO_SKIPS forbids skips:")
+        for line in _skipped:
+            print(f"  {line}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     try:
         spec = KernelSpecManager().get_kernel_spec(harness.KERNEL_NAME)

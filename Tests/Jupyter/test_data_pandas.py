@@ -16,7 +16,11 @@ import pytest
 
 import harness
 
-pd = pytest.importorskip("pandas", reason="pandas is the reference for data operations")
+# pandas is the reference for data operations and pinned in requirements.txt: if it is missing
+# the module fails to collect instead of being skipped.
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from sklearn.linear_model import LinearRegression  # noqa: E402
 
 if harness.KERNEL_NAME != "assay":
     pytest.skip("data operations are Assay language", allow_module_level=True)
@@ -226,3 +230,126 @@ def test_a_one_column_file_with_missing_values_keeps_every_row(work: Any, frame:
     outputs = run(kc, f'save one to "{saved_by_assay}"\nback = load "{saved_by_assay}"\n[back.rows, back == one]')
     assert harness.text_result(outputs) == "[7, true]"
     same(pd.read_csv(saved_by_assay), pd.read_csv(written_by_pandas))
+
+def numbered(work: Any, rows: int = 200) -> tuple[str, Any]:
+    """A file whose rows each carry a distinct id, so parts of a split can be matched to rows."""
+    folder = work[1]
+    path = os.path.join(folder, "numbered.csv")
+    frame = pd.DataFrame({"id": range(rows), "label": ["a" if i % 4 else "b" for i in range(rows)],
+                          "x": [i * 0.5 for i in range(rows)]})
+    frame.to_csv(path, index=False)
+    return path, frame
+
+
+@pytest.mark.parametrize("how", ["0.7 seed 3", "0.7 stratify label seed 3", "0.5, 0.3, 0.2 seed 9"])
+def test_split_parts_are_disjoint_and_cover_the_input(work: Any, how: str) -> None:
+    kc, folder, _ = work
+    path, frame = numbered(work)
+    parts = ["p1", "p2", "p3"][: how.count(",") + 2 if "," in how else 2]
+    run(kc, f'n = load "{path}"\n{", ".join(parts)} = split n {how}')
+    ids = [assay(work, part, part)["id"].tolist() for part in parts]
+    seen = [i for part in ids for i in part]
+    assert len(seen) == len(set(seen)), f"a row is in two parts: {sorted(i for i in set(seen) if seen.count(i) > 1)[:10]}"
+    assert sorted(seen) == list(range(len(frame))), "the parts do not cover the input"
+    # Every row comes through whole: its other columns are the input's.
+    for part in parts:
+        rows = assay(work, part, part).sort_values("id").reset_index(drop=True)
+        same(rows, frame.set_index("id").loc[rows["id"]].reset_index())
+    shares = [float(s) for s in re.findall(r"0\.\d+", how.split("seed")[0])]
+    if len(shares) == 1:
+        shares.append(1 - shares[0])
+    for part, share in zip(ids, shares):
+        assert abs(len(part) - share * len(frame)) <= 2, f"{len(part)} rows for a share of {share}"
+
+
+def test_load_with_separator_and_types(work: Any) -> None:
+    kc, folder, _ = work
+    path = os.path.join(folder, "semicolons.csv")
+    with open(path, "w") as f:
+        f.write("zip;city;people\n02134;Boston;12.5\n10001;New York;\n00501;Holtsville;3\n")
+    out = os.path.join(folder, "semicolons_out.csv")
+    run(kc, f'z = load "{path}" sep ";" types {{zip: string}}\nsave z to "{out}"')
+    expected = pd.read_csv(path, sep=";", dtype={"zip": str})
+    same(pd.read_csv(out, dtype={"zip": str}), expected)
+    # Without the type the zip codes are numbers and lose their leading zeros, as pandas reads them.
+    run(kc, f'z = load "{path}" sep ";"\nsave z to "{out}"')
+    same(pd.read_csv(out), pd.read_csv(path, sep=";"))
+    outputs = run(kc, f'columns (load "{path}" sep ";" types {{zip: string}})')
+    text = next(o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "display_data")
+    types = {line.split()[0]: line.split()[1] for line in text.splitlines()[2:] if line.split()[:1] in (["zip"], ["city"], ["people"])}
+    assert types == {"zip": "string", "city": "string", "people": "number"}, text
+
+
+def test_columns_lists_names_types_missing_and_distinct(work: Any) -> None:
+    kc, _, df = work
+    outputs = run(kc, "columns d")
+    text = next(o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "display_data")
+    rows = {}
+    for line in text.splitlines():
+        cells = line.split()
+        if cells and cells[0] in df.columns:
+            rows[cells[0]] = cells
+    assert list(rows) == list(df.columns)
+    for column in df.columns:
+        kind = "number" if pd.api.types.is_numeric_dtype(df[column]) else "string"
+        assert rows[column][1:4] == [kind, str(df[column].isna().sum()), str(df[column].nunique())], rows[column]
+
+
+def test_show_limits_the_rows_and_shows_their_values(work: Any) -> None:
+    kc, _, df = work
+    outputs = run(kc, "show (d | select species, island, body_mass_g) limit 4")
+    text = next(o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "display_data")
+    body = [line.split() for line in text.splitlines() if line.split()[:1] and line.split()[0] in set(df.species)]
+    # `limit 4` shows the first two and the last two rows, and says how many are between.
+    shown = pd.concat([df.head(2), df.tail(2)])
+    assert len(body) == 4, text
+    for cells, (_, row) in zip(body, shown.iterrows()):
+        assert cells == [row.species, row.island, f"{row.body_mass_g:g}"], (cells, row)
+    assert f"… {len(df) - 4} more rows" in text
+    assert f"{len(df)} rows × 3 columns" in text
+
+
+def test_first_and_last_aggregates(work: Any) -> None:
+    df = work[2]
+    # Sorted by mass, the birds without a mass (and sex) come last in their species: `last` must
+    # skip them, as pandas' GroupBy.last does.
+    actual = assay(work, "d | sort body_mass_g desc | group species aggregate a = first(sex), b = last(body_mass_g), "
+                         "c = last(sex), e = first(bill_length_mm)", "first_last")
+    ordered = df.sort_values("body_mass_g", ascending=False, kind="stable", na_position="last")
+    assert ordered.groupby("species", sort=False).body_mass_g.apply(lambda s: s.isna().iloc[-1]).any()
+    g = ordered.groupby("species", sort=False)
+    expected = pd.DataFrame({"a": g.sex.first(), "b": g.body_mass_g.last(), "c": g.sex.last(),
+                             "e": g.bill_length_mm.first()}).reset_index()
+    same(actual, expected)
+
+
+def test_synthetic_regression_is_a_noisy_linear_model(work: Any) -> None:
+    kc, folder, _ = work
+    paths = [os.path.join(folder, f"synthetic{i}.csv") for i in range(3)]
+    run(kc, f'save (load synthetic regression rows 4000 features 4 noise 0.5 seed 1) to "{paths[0]}"\n'
+            f'save (load synthetic regression rows 4000 features 4 noise 0.5 seed 1) to "{paths[1]}"\n'
+            f'save (load synthetic regression rows 4000 features 4 noise 0.5 seed 2) to "{paths[2]}"')
+    data, again, other = (pd.read_csv(p) for p in paths)
+    assert list(data.columns) == ["f1", "f2", "f3", "f4", "target"] and len(data) == 4000
+    same(again, data)
+    assert not np.allclose(other.target, data.target), "another seed gives other data"
+    x = data[["f1", "f2", "f3", "f4"]]
+    # Standard normal features: means within 4/sqrt(n) of 0, standard deviations within 5%.
+    assert (x.mean().abs() < 4 / np.sqrt(4000)).all() and (abs(x.std() - 1) < 0.05).all()
+    fit = LinearRegression().fit(x, data.target)
+    residual = data.target - fit.predict(x)
+    # The target is a weighted sum plus N(0, 0.5²): least squares recovers weights of size 1 to
+    # 10 and no intercept, and the residuals' spread is the noise (within 5% for 4000 rows).
+    assert abs(residual.std() - 0.5) < 0.025, residual.std()
+    assert all(1 - 0.05 <= abs(w) <= 10 + 0.05 for w in fit.coef_), fit.coef_
+    assert abs(fit.intercept_) < 0.05
+
+
+def test_quit_asks_the_front_end_to_exit(work: Any) -> None:
+    kc = work[0]
+    for command in ["quit", "exit"]:
+        reply, _ = harness.execute(kc, command)
+        assert reply["content"]["status"] == "ok"
+        assert reply["content"]["payload"] == [{"source": "ask_exit", "keepkernel": False}], reply["content"]
+    # The kernel itself keeps running: the front end decides whether to leave.
+    run(kc, "print 1")

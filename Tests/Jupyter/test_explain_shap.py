@@ -17,9 +17,12 @@ import pytest
 
 import harness
 
-pd = pytest.importorskip("pandas", reason="pandas reads the kernel's files")
-np = pytest.importorskip("numpy", reason="numpy holds the exported trees")
-shap = pytest.importorskip("shap", reason="shap is the reference for SHAP values")
+# The references are pinned in requirements.txt: a missing one fails collection instead of
+# skipping the module (pandas reads the kernel's files, numpy holds the exported trees, shap is
+# the reference for SHAP values).
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import shap  # noqa: E402
 
 if harness.KERNEL_NAME != "assay":
     pytest.skip("explanations are Assay language", allow_module_level=True)
@@ -139,3 +142,133 @@ def test_impurity_importance_matches_an_independent_computation(session: Any, mo
     ours = dict(zip(importance["feature"], importance["importance"]))
     for name, value in zip(exported["feature_names"], expected):
         assert abs(ours[name] - value) <= 1e-6, f"{model} {name}: assay {ours[name]}, from the trees {value}"
+
+
+# --- Linear, logistic, knn and bayes explanations; coefficient and permutation importance -----------
+
+
+def saved(session: Any, code: str, *names: str) -> list[Any]:
+    """Run `code`, in which `{name}` stands for a scratch file path; read those files back."""
+    kc, folder = session
+    paths = {name: f"{folder}/{name}.csv" for name in names}
+    run(kc, code.format(**paths))
+    return [pd.read_csv(paths[name]) for name in names]
+
+
+def test_linear_shap_and_coefficients_match_a_hand_computation(session: Any) -> None:
+    from sklearn.linear_model import LinearRegression
+
+    train, values, features, plain, spread = saved(
+        session,
+        'save diabetes_train to "{train}"\n'
+        "m = fit linear() on diabetes_train target progression\n"
+        "e = shap m on diabetes_test\n"
+        'save e.values to "{values}"\nsave e.features to "{features}"\n'
+        'save (importance m) to "{plain}"\nsave (importance m method coefficients on diabetes_test) to "{spread}"',
+        "train", "values", "features", "plain", "spread")
+    names = [c for c in train.columns if c != "progression"]
+    reference = LinearRegression().fit(train[names], train["progression"])
+    x = features[names].to_numpy(dtype=np.float64)
+    # Exact linear SHAP with the explained data as background: w_j (x_j - mean_j), base = the mean
+    # prediction. Least squares is solved exactly on both sides (tolerance 1e-6 of the values).
+    expected = reference.coef_ * (x - x.mean(axis=0))
+    np.testing.assert_allclose(values[names].to_numpy(), expected, atol=1e-6 * np.abs(expected).max(), rtol=0)
+    np.testing.assert_allclose(values["base"], reference.predict(features[names]).mean(), rtol=1e-9)
+    np.testing.assert_allclose(values["output"], reference.predict(features[names]), rtol=1e-9)
+    # A linear model's importance defaults to its coefficients: |w| without data, |w|·std(x) on data.
+    coefficients = dict(zip(names, reference.coef_))
+    for table, weight in [(plain, lambda n: 1.0), (spread, lambda n: features[n].std(ddof=0))]:
+        assert list(table.columns) == ["feature", "importance", "coefficient"]
+        assert list(table["importance"]) == sorted(table["importance"], reverse=True)
+        for _, row in table.iterrows():
+            assert abs(row.coefficient - coefficients[row.feature]) <= 1e-6 * abs(reference.coef_).max()
+            assert abs(row.importance - abs(coefficients[row.feature]) * weight(row.feature)) <= 1e-6 * row.importance + 1e-9
+
+
+def test_logistic_shap_is_in_margin_space_for_the_chosen_class(session: Any) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    values, features, chosen = saved(
+        session,
+        'iris = load sample "iris"\n'
+        "m = fit logistic(reg=0.05, max_iter=2000) on iris target species\n"
+        'e = shap m on iris\nsave e.values to "{values}"\nsave e.features to "{features}"\n'
+        'save (shap m on iris class "virginica").values to "{chosen}"',
+        "values", "features", "chosen")
+    names = [c for c in features.columns if c not in ("species", "class")]
+    x = features[names].to_numpy(dtype=np.float64)
+    classes = ["setosa", "versicolor", "virginica"]
+    y = saved(session, 'save iris to "{iris}"', "iris")[0]["species"]
+    reference = LogisticRegression(C=1 / (len(x) * 0.05), max_iter=20000, tol=1e-12).fit(x, y)
+    centred = x - x.mean(axis=0)
+    # Multinomial margins are one linear score per class; their SHAP values are w_k,j (x_j - mean_j).
+    # L-BFGS stops at a gradient tolerance on both sides: agreement to 1e-3 of values about 1-10.
+    k = classes.index("virginica")
+    np.testing.assert_allclose(chosen[names].to_numpy(), reference.coef_[k] * centred, atol=1e-3, rtol=0)
+    assert set(chosen["class"]) == {"virginica"}
+    # Without `class`, each row is explained for its predicted class.
+    predicted = reference.predict(x)
+    assert list(values["class"]) == list(predicted)
+    expected = np.array([reference.coef_[classes.index(c)] * centred[r] for r, c in enumerate(predicted)])
+    np.testing.assert_allclose(values[names].to_numpy(), expected, atol=1e-3, rtol=0)
+
+
+@pytest.mark.parametrize("model", ["knn(k=7)", "bayes()"])
+def test_kernel_shap_matches_shaps_kernel_explainer(session: Any, model: str) -> None:
+    from sklearn.naive_bayes import GaussianNB
+    from sklearn.neighbors import KNeighborsClassifier
+
+    train, values, features, other, small = saved(
+        session,
+        "s = load synthetic classification rows 200 features 4 informative 3 classes 2 seed 4\n"
+        "s_train, s_test = split s 0.8 seed 1\n"
+        'save s_train to "{train}"\n'
+        f"m = fit {model} on s_train target target\n"
+        'e = shap m on s_test background 1000\nsave e.values to "{values}"\nsave e.features to "{features}"\n'
+        'save (shap m on s_test background 1000 class "0").values to "{other}"\n'
+        'save (shap m on s_test background 5).values to "{small}"',
+        "train", "values", "features", "other", "small")
+    names = ["f1", "f2", "f3", "f4"]
+    estimator = KNeighborsClassifier(7) if model.startswith("knn") else GaussianNB()
+    estimator.fit(train[names], train["target"])
+    x = features[names].to_numpy(dtype=np.float64)
+    # A background at least as large as the data is the data itself; with 4 features both sides
+    # enumerate all 14 coalitions, so Kernel SHAP is exact and the two agree to rounding.
+    explainer = shap.KernelExplainer(estimator.predict_proba, x)
+    theirs = np.asarray(explainer.shap_values(x, nsamples=1000, silent=True))
+    theirs = theirs if theirs.shape[-1] == 2 else np.moveaxis(theirs, 0, -1)  # rows × features × classes
+    np.testing.assert_allclose(values[names].to_numpy(), theirs[:, :, 1], atol=1e-9)
+    np.testing.assert_allclose(other[names].to_numpy(), theirs[:, :, 0], atol=1e-9)
+    probabilities = estimator.predict_proba(x)
+    np.testing.assert_allclose(values["base"], probabilities[:, 1].mean(), atol=1e-12)
+    np.testing.assert_allclose(values["output"], probabilities[:, 1], atol=1e-12)
+    # Five k-means centres summarize the data: another base, the same outputs, still additive.
+    assert abs(small["base"][0] - values["base"][0]) > 1e-6
+    np.testing.assert_allclose(small["output"], probabilities[:, 1], atol=1e-12)
+    np.testing.assert_allclose(small["base"] + small[names].sum(axis=1), small["output"], atol=1e-9)
+
+
+def test_permutation_importance_matches_scikit_learns(session: Any) -> None:
+    from sklearn.inspection import permutation_importance
+    from sklearn.linear_model import LinearRegression
+
+    train, test, ours = saved(
+        session,
+        'save diabetes_train to "{train}"\nsave diabetes_test to "{test}"\n'
+        "m = fit linear() on diabetes_train target progression\n"
+        'save (importance m method permutation on diabetes_test repeats 40 seed 3) to "{ours}"',
+        "train", "test", "ours")
+    names = [c for c in train.columns if c != "progression"]
+    model = LinearRegression().fit(train[names], train["progression"])
+    theirs = permutation_importance(model, test[names], test["progression"], scoring="neg_root_mean_squared_error",
+                                    n_repeats=40, random_state=0)
+    assert list(ours["importance"]) == sorted(ours["importance"], reverse=True)
+    # Both are means over 40 random shuffles of the same expectation (the rise in rmse when a
+    # feature is shuffled): they must agree within four standard errors of the difference.
+    for _, row in ours.iterrows():
+        j = names.index(row.feature)
+        error = np.sqrt((row["std"] ** 2 + theirs.importances_std[j] ** 2) / 40)
+        assert abs(row.importance - theirs.importances_mean[j]) <= 4 * error + 1e-9, (
+            f"{row.feature}: assay {row.importance} ± {row['std']}, scikit-learn {theirs.importances_mean[j]}")
+    top = ours["feature"][0]
+    assert top == names[int(np.argmax(theirs.importances_mean))], "the same feature matters most"
