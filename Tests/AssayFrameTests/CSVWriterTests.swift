@@ -1,3 +1,4 @@
+import Foundation
 import AssayFrame
 import Testing
 
@@ -45,6 +46,17 @@ func sameData(_ a: Dataset, _ b: Dataset) -> Bool {
         let d = try SyntheticData.regression(rows: 500, features: 3, seed: 7)
         let path = "/tmp/assay-csv-writer-test-\(d.rowCount).csv"
         try CSVWriter.write(d, to: path)
+        #expect(sameData(try CSVReader.read(path: path), d))
+    }
+
+    /// `save d to "x.tsv"` writes tabs, so `load "x.tsv"` reads it back.
+    @Test func aTSVFileIsTabSeparated() throws {
+        let d = try SampleData.load("penguins")
+        let path = "/tmp/assay-csv-writer-test-\(d.rowCount).tsv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CSVWriter.write(d, to: path)
+        let header = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first.map(String.init)
+        #expect(header == d.columnNames.joined(separator: "\t"))
         #expect(sameData(try CSVReader.read(path: path), d))
     }
 

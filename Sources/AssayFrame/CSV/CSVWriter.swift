@@ -10,9 +10,10 @@ import Darwin
 /// as something else (empty, a missing token, a number or bool, a separator, quote, line break
 /// or surrounding space).
 public enum CSVWriter {
-    /// Writes RFC 4180 CSV (quoting where needed) that CSVReader reads back to an equal dataset.
+    /// Writes RFC 4180 CSV (quoting where needed) that CSVReader reads back to an equal dataset;
+    /// a `.tsv` or `.tab` file is tab-separated, as the reader expects of such a name.
     public static func write(_ dataset: Dataset, to path: String) throws(FrameError) {
-        let bytes = encode(dataset)
+        let bytes = encode(dataset, separator: CSVOptions().separator(forFileNamed: path))
         let location = FileLocation(file: path, line: 1, column: 1)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
@@ -36,11 +37,12 @@ public enum CSVWriter {
         }
     }
 
-    public static func encode(_ dataset: Dataset) -> [UInt8] {
+    /// The file's bytes; `separator` is the byte between fields (a comma unless given).
+    public static func encode(_ dataset: Dataset, separator: UInt8 = 0x2C) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + dataset.rowCount * dataset.columnCount * 8)
         for (index, column) in dataset.columns.enumerated() {
-            if index > 0 { out.append(ASCII.comma) }
+            if index > 0 { out.append(separator) }
             appendText(column.name, to: &out)
         }
         out.append(ASCII.newline)
@@ -59,7 +61,7 @@ public enum CSVWriter {
         for row in 0..<dataset.rowCount {
             let rowStart = out.count
             for (index, column) in dataset.columns.enumerated() {
-                if index > 0 { out.append(ASCII.comma) }
+                if index > 0 { out.append(separator) }
                 switch column.values {
                 case .number(let values):
                     appendNumber(values[row], to: &out)
