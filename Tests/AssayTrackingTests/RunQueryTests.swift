@@ -56,4 +56,19 @@ import Testing
         let everything = try temporary.store.searchRuns(RunQuery(experimentIDs: [experiment.id]))
         #expect(query.apply(to: everything).map { names[$0.id] ?? "?" } == expected, "in memory")
     }
+
+    /// Runs started in the same millisecond (a tune and its first trial) list in the order
+    /// they were written, newest first, every time: not by their random ids.
+    @Test func runsStartedTogetherListInTheOrderTheyWereWritten() throws {
+        let temporary = try TemporaryStore()
+        let experiment = try temporary.store.experiment(named: "ties")
+        var written: [String] = []
+        for index in 0..<12 {
+            written.append(try temporary.store.createRun(NewRun(experimentID: experiment.id, name: "r\(index)", startTime: 5_000, model: "tree")))
+        }
+        let found = try temporary.store.searchRuns(RunQuery(experimentIDs: [experiment.id]))
+        #expect(found.map(\.id) == written.reversed())
+        let byModel = try temporary.store.searchRuns(RunQuery(experimentIDs: [experiment.id], order: RunOrder(.model)))
+        #expect(byModel.map(\.id) == written.reversed())
+    }
 }

@@ -162,7 +162,9 @@ struct SQLRunQuery {
             let again = value(order.field, numeric: true)
             terms = ["\(first) IS NULL", again + direction]
         }
-        terms += ["r.start_time DESC", "r.id"]
+        // Runs started in the same millisecond (a tune and its first trial) come newest first
+        // by the order they were written, so a listing is the same every time.
+        terms += ["r.start_time DESC", "r.rowid DESC"]
         return terms.joined(separator: ", ")
     }
 }
