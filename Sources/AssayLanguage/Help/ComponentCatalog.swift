@@ -38,7 +38,7 @@ public enum ComponentCatalog {
             "onehot", .stage, positional: .columns,
             parameters: [
                 .init("drop_last", .bool, "false", "leave out the last category's column"),
-                .init("max_categories", .integer(minimum: 1, maximum: nil, nullable: false), "50", "keep the most frequent categories; the rest map to all zeros"),
+                .init("max_categories", .integer(minimum: 1, maximum: nil, nullable: false), "50", "keep the most frequent categories; the rest share one `col=other` column"),
             ],
             summary: "indicator columns `col=value` for string and bool columns; unseen values map to all zeros",
             details: ["Without columns: every string and bool column."],
