@@ -160,6 +160,13 @@ def execute(kc: Any, code: str, timeout: float = TIMEOUT, **options: Any) -> tup
     return reply, iopub_until_idle(kc, msg_id, timeout)
 
 
+def run_ok(kc: Any, code: str, timeout: float = TIMEOUT) -> list[dict]:
+    """Run a cell that must succeed; return its iopub messages. A failure shows the traceback."""
+    reply, outputs = execute(kc, code, timeout=timeout)
+    assert reply["content"]["status"] == "ok", "\n".join(reply["content"].get("traceback", []))
+    return outputs
+
+
 def shell_reply(kc: Any, msg_id: str, timeout: float = TIMEOUT) -> dict:
     """The shell reply to `msg_id`, skipping replies to other requests."""
     return _reply(kc.get_shell_msg, "shell", msg_id, timeout)

@@ -41,9 +41,7 @@ def work() -> Any:
 
 
 def run(kc: Any, code: str) -> list[dict]:
-    reply, outputs = harness.execute(kc, code)
-    assert reply["content"]["status"] == "ok", "\n".join(reply["content"].get("traceback", []))
-    return outputs
+    return harness.run_ok(kc, code)
 
 
 def assay(work: Any, pipeline: str, name: str) -> Any:

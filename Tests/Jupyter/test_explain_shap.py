@@ -49,9 +49,8 @@ def session() -> Any:
     km.shutdown_kernel(now=True)
 
 
-def run(kc: Any, code: str) -> None:
-    reply, _ = harness.execute(kc, code, timeout=300)
-    assert reply["content"]["status"] == "ok", "\n".join(reply["content"].get("traceback", []))
+def run(kc: Any, code: str) -> list[dict]:
+    return harness.run_ok(kc, code, timeout=300)
 
 
 def explain(session: Any, dataset: str, model: str) -> tuple[dict, Any, Any, Any]:

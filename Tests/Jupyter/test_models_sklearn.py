@@ -81,9 +81,7 @@ def session() -> Any:
 
 
 def run(kc: Any, code: str) -> list[dict]:
-    reply, outputs = harness.execute(kc, code, timeout=300)
-    assert reply["content"]["status"] == "ok", "\n".join(reply["content"].get("traceback", []))
-    return outputs
+    return harness.run_ok(kc, code, timeout=300)
 
 
 def assay_score(session: Any, dataset: str, model: str, metric: str, seed: int = 3) -> float:

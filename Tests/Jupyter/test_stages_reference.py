@@ -45,9 +45,7 @@ def work() -> Any:
 
 
 def run(kc: Any, code: str) -> list[dict]:
-    reply, outputs = harness.execute(kc, code, timeout=120)
-    assert reply["content"]["status"] == "ok", "\n".join(reply["content"].get("traceback", []))
-    return outputs
+    return harness.run_ok(kc, code, timeout=120)
 
 
 def assay(work: Any, expression: str) -> Any:

@@ -309,6 +309,32 @@ def test_export_copies_the_embedded_store_to_a_server(
 
 
 @pytest.mark.timeout(420)
+def test_export_where_copies_only_the_runs_that_match(
+    kernel_name: str, mlflow_server: str, tmp_path: Path
+) -> None:
+    km, kc = kernel_with_store(kernel_name, tmp_path / "filtered.db")
+    try:
+        run(kc, 'experiment "filtered"\n' + SETUP)
+        run(kc, "a = fit prep | knn(k=3) on train target species\n"
+                "b = fit prep | knn(k=9) on train target species\n"
+                "c = fit prep | tree(depth=2) on train target species")
+        out, _ = run(kc, f'export runs where model == "knn" and params.knn.k > 5 to "{mlflow_server}"')
+        assert out == f"exported 1 run to {mlflow_server}\n"
+        out, _ = run(kc, f'export runs where model == "knn" to "{mlflow_server}"')
+        assert out == f"exported 1 run to {mlflow_server}, 1 already there\n"
+        ids, _ = run(kc, "print [(run a).id, (run b).id]")
+    finally:
+        stop(km, kc)
+
+    mlflow = mlflow_client(mlflow_server)
+    experiment = mlflow.get_experiment_by_name("filtered")
+    runs = mlflow.search_runs([experiment.experiment_id])
+    assert sorted(r.data.params["knn.k"] for r in runs) == ["3", "9"]
+    assert {r.data.tags["assay.model"] for r in runs} == {"knn"}
+    assert sorted(r.data.tags["assay.source_run"] for r in runs) == sorted(json.loads(ids))
+
+
+@pytest.mark.timeout(420)
 def test_runs_a_dead_kernel_left_running_on_a_server_are_failed(kernel_name: str, mlflow_server: str) -> None:
     mlflow = mlflow_client(mlflow_server)
     experiment = mlflow.create_experiment("abandoned")

@@ -40,9 +40,7 @@ def work() -> Any:
 
 
 def run(kc: Any, code: str) -> list[dict]:
-    reply, outputs = harness.execute(kc, code, timeout=300)
-    assert reply["content"]["status"] == "ok", "\n".join(reply["content"].get("traceback", []))
-    return outputs
+    return harness.run_ok(kc, code, timeout=300)
 
 
 def saved(work: Any, code: str, *names: str) -> list[Any]:
