@@ -85,7 +85,9 @@ let package = Package(
         .testTarget(name: "AssayFrameTests", dependencies: ["AssayFrame"]),
         .testTarget(name: "AssayRenderTests", dependencies: ["AssayRender", "AssayFrame"]),
         .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"]),
-        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "AssayTracking", "JupyterKernel"]),
+        .testTarget(
+            name: "AssayKernelTests",
+            dependencies: ["AssayKernel", "AssayFrame", "AssayLanguage", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
         .testTarget(name: "AssayTrackingTests", dependencies: ["AssayTracking"]),
     ]
 )

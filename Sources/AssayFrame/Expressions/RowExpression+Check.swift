@@ -1,16 +1,21 @@
 /// Type checking: the result type on a dataset's schema, or the first error with the node it is about.
 extension RowExpression {
     public func check(in dataset: Dataset) throws(RowExpressionError) -> RowValueType {
+        try check(in: dataset.schema)
+    }
+
+    /// The same check on the names and types alone, as an engine that holds the rows elsewhere knows them.
+    public func check(in schema: Schema) throws(RowExpressionError) -> RowValueType {
         switch self {
         case .column(let name, let id):
-            guard let column = dataset.column(name) else { throw .unknownColumn(name, in: dataset, nodeID: id) }
-            return RowValueType(column.type)
+            guard let field = schema.field(name) else { throw .unknownColumn(name, available: schema.names, nodeID: id) }
+            return RowValueType(field.type)
         case .number: return .number
         case .string: return .string
         case .bool: return .bool
         case .null: return .null
         case .unary(let op, let operand, _):
-            let type = try operand.check(in: dataset)
+            let type = try operand.check(in: schema)
             switch op {
             case .negate:
                 try operand.require(type, [.number], "`-`", needs: "a number")
@@ -20,17 +25,17 @@ extension RowExpression {
                 return .bool
             }
         case .binary(let op, let left, let right, let id):
-            return try Self.checkBinary(op, left, try left.check(in: dataset), right, try right.check(in: dataset), id)
+            return try Self.checkBinary(op, left, try left.check(in: schema), right, try right.check(in: schema), id)
         case .call(let name, let arguments, let id):
             guard let function = RowFunction(rawValue: name) else { throw .unknownFunction(name, nodeID: id) }
             guard function.arity.range.contains(arguments.count) else {
                 throw .argumentCount(function, got: arguments.count, nodeID: id)
             }
             var types: [RowValueType] = []
-            for argument in arguments { types.append(try argument.check(in: dataset)) }
+            for argument in arguments { types.append(try argument.check(in: schema)) }
             return try Self.checkCall(function, arguments, types, id)
         case .isIn(let value, let list, _, _):
-            let type = try value.check(in: dataset)
+            let type = try value.check(in: schema)
             for item in list {
                 guard let literal = item.literalType else { throw .notALiteral(nodeID: item.id) }
                 if literal != .null && type != .null && literal != type {
@@ -39,7 +44,7 @@ extension RowExpression {
             }
             return .bool
         case .isNull(let value, _, _):
-            _ = try value.check(in: dataset)
+            _ = try value.check(in: schema)
             return .bool
         }
     }

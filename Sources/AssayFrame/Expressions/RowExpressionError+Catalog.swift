@@ -1,7 +1,11 @@
 /// The messages of row expression errors, in one place so their wording stays consistent.
 extension RowExpressionError {
     static func unknownColumn(_ name: String, in dataset: Dataset, nodeID: Int) -> RowExpressionError {
-        RowExpressionError(.unknownColumn(name: name, available: dataset.columnNames), "unknown column `\(name)`", nodeID: nodeID)
+        unknownColumn(name, available: dataset.columnNames, nodeID: nodeID)
+    }
+
+    static func unknownColumn(_ name: String, available: [String], nodeID: Int) -> RowExpressionError {
+        RowExpressionError(.unknownColumn(name: name, available: available), "unknown column `\(name)`", nodeID: nodeID)
     }
 
     static func unknownFunction(_ name: String, nodeID: Int) -> RowExpressionError {

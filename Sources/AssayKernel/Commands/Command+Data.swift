@@ -30,6 +30,8 @@ extension Command {
     static let describe = Command(name: "describe") { command, context throws(Diagnostic) in
         let expression = try command.expression("data")
         let data = try context.dataset(expression, for: "describe")
+        let summaries = try context.evaluator.describe(data, at: expression.span)
+        let shown = try context.evaluator.collect(data, at: expression.span)
         let table = Table(
             columns: [
                 .init("column"), .init("type"), .init("count", alignment: .right), .init("missing", alignment: .right),
@@ -37,7 +39,7 @@ extension Command {
                 .init("25%", alignment: .right), .init("50%", alignment: .right), .init("75%", alignment: .right),
                 .init("max", alignment: .right), .init("distinct", alignment: .right), .init("top"),
             ],
-            rows: data.describe().map { s in
+            rows: summaries.map { s in
                 let n: (Double?) -> String = { $0.map(DatasetTable.number) ?? "" }
                 return [
                     s.name, s.type.rawValue, String(s.count), String(s.missing), n(s.mean), n(s.std), n(s.min), n(s.q25),
@@ -45,28 +47,31 @@ extension Command {
                     s.top.map { ScalarText.truncated($0, to: 20) + " (\(s.topCount))" } ?? "",
                 ]
             },
-            footer: DatasetTable(data).caption)
+            footer: DatasetTable(shown).caption)
         context.display(table.rendering)
     }
 
     /// `show DATA [limit N]`: the table, with N rows at most.
     static let show = Command(name: "show") { command, context throws(Diagnostic) in
-        let data = try context.dataset(try command.expression("data"), for: "show")
+        let expression = try command.expression("data")
+        let data = try context.dataset(expression, for: "show")
         var rows = context.state.settings.rows
         if let clause = command.clause("limit"), case .expression(let limit)? = clause.operand {
             rows = try context.evaluator.wholeNumber(limit, what: "`limit`", minimum: 1)
         }
-        context.display(DatasetTable(data, maxRows: rows).rendering)
+        context.display(DatasetTable(try context.evaluator.collect(data, at: expression.span), maxRows: rows).rendering)
     }
 
     /// `columns DATA`: each column's name and type.
     static let columns = Command(name: "columns") { command, context throws(Diagnostic) in
-        let data = try context.dataset(try command.expression("data"), for: "columns")
-        let summaries = data.describe()
+        let expression = try command.expression("data")
+        let data = try context.dataset(expression, for: "columns")
+        let summaries = try context.evaluator.describe(data, at: expression.span)
+        let shown = try context.evaluator.collect(data, at: expression.span)
         let table = Table(
             columns: [.init("column"), .init("type"), .init("missing", alignment: .right), .init("distinct", alignment: .right)],
             rows: summaries.map { [$0.name, $0.type.rawValue, String($0.missing), String($0.distinct)] },
-            footer: DatasetTable(data).caption)
+            footer: DatasetTable(shown).caption)
         context.display(table.rendering)
     }
 
@@ -83,14 +88,17 @@ extension Command {
             return
         }
         let data = try context.dataset(expression, for: "save")
-        try context.evaluator.frame(at: pathExpression.span) { () throws(FrameError) in try CSVWriter.write(data, to: context.evaluator.file(path)) }
-        context.output.stream(.stdout, "saved \(DatasetTable(data).caption) to \(path)\n")
+        let evaluator = context.evaluator
+        let engine = evaluator.engines.engine(for: data)
+        try evaluator.engineWork(at: pathExpression.span) { () throws(EngineError) in try engine.write(data, to: evaluator.file(path)) }
+        let saved = try evaluator.collect(data, at: expression.span)
+        context.output.stream(.stdout, "saved \(DatasetTable(saved).caption) to \(path)\n")
     }
 }
 
 extension CommandContext {
     /// Evaluates an operand that must be a dataset.
-    func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> Dataset {
+    func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
         guard case .dataset(let data) = value else {
             throw Diagnostic(.type, "`\(command)` needs a dataset, found a `\(value.typeName)`", at: expression.span)

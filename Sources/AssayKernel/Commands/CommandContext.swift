@@ -21,7 +21,7 @@ struct CommandContext {
     var evaluator: Evaluator {
         Evaluator(
             bindings: state.bindings, cancellation: cancellation, settings: state.settings, output: output, tracker: tracker,
-            code: code, workingDirectory: workingDirectory)
+            code: code, workingDirectory: workingDirectory, engines: state.engines)
     }
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {

@@ -8,7 +8,9 @@ import Foundation
 extension Evaluator {
     // MARK: load
 
-    func load(_ source: LoadSource, span: SourceSpan) throws(Diagnostic) -> Dataset {
+    /// A table from a source: samples and synthetic data are made in the kernel; files are read
+    /// by the session's current engine.
+    func load(_ source: LoadSource, span: SourceSpan) throws(Diagnostic) -> TableRef {
         switch source {
         case .model(let pathExpression):
             throw Diagnostic(.type, "`load model` gives a model, not a dataset", at: pathExpression.span)
@@ -21,9 +23,9 @@ extension Evaluator {
                     "sample", name, at: nameExpression.span, among: SampleData.names,
                     otherwise: "the samples are " + SampleData.names.map { "`\($0)`" }.joined(separator: ", "))
             }
-            return try frame(at: nameExpression.span) { () throws(FrameError) in try SampleData.load(name) }
+            return .local(try frame(at: nameExpression.span) { () throws(FrameError) in try SampleData.load(name) })
         case .synthetic(let task, let settings):
-            return try synthetic(task, settings, span: span)
+            return .local(try synthetic(task, settings, span: span))
         case .file(let pathExpression, let separatorExpression, let types):
             let path = try string(pathExpression, what: "a file path")
             var options = CSVOptions()
@@ -42,7 +44,8 @@ extension Evaluator {
                 }
                 options.types[column.name] = columnType
             }
-            return try frame(at: pathExpression.span) { () throws(FrameError) in try CSVReader.read(path: file(path), name: path, options: options) }
+            let engine = engines.current
+            return try engineWork(at: pathExpression.span) { () throws(EngineError) in try engine.read(path: file(path), name: path, options: options) }
         }
     }
 
@@ -118,55 +121,54 @@ extension Evaluator {
                 .type, "`\(step.keyword?.name ?? "|")` needs a dataset, found a `\(input.typeName)`", at: inputExpression.span)
         }
         let datasetName: String? = if case .name(let name) = inputExpression.kind { name } else { nil }
-        var rows = RowExpressionBuilder(dataset: data, datasetName: datasetName, bindings: bindings)
+        let schema = data.schema
+        var rows = RowExpressionBuilder(schema: schema, datasetName: datasetName, bindings: bindings)
         let at = step.span
+        let operation: DataOperation
         switch step.kind {
         case .filter(let predicate):
-            let row = try rows.build(predicate)
-            return .dataset(try rows.run { () throws(RowExpressionError) in try data.filter(row) })
+            operation = .filter(try rows.build(predicate))
         case .derive(let definitions):
-            var built: [(name: String, expression: RowExpression)] = []
+            var built: [DataOperation.Definition] = []
             for (name, value) in definitions {
-                built.append((name.name, try rows.build(value)))
+                built.append(DataOperation.Definition(name: name.name, expression: try rows.build(value)))
                 rows.addColumn(name.name)
             }
-            return .dataset(try rows.run { () throws(RowExpressionError) in try data.derive(built) })
+            operation = .derive(built)
         case .select(let columns):
-            try requireColumns(columns, in: data, datasetName)
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.selecting(columns.map(\.name)) })
+            try requireColumns(columns, in: schema, datasetName)
+            operation = .select(columns.map(\.name))
         case .drop(let columns):
-            try requireColumns(columns, in: data, datasetName)
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.dropping(columns.map(\.name)) })
+            try requireColumns(columns, in: schema, datasetName)
+            operation = .drop(columns.map(\.name))
         case .rename(let pairs):
-            try requireColumns(pairs.map(\.old), in: data, datasetName)
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.renaming(pairs.map { ($0.old.name, $0.new.name) }) })
+            try requireColumns(pairs.map(\.old), in: schema, datasetName)
+            operation = .rename(pairs.map { ($0.old.name, $0.new.name) })
         case .sort(let keys):
-            try requireColumns(keys.map(\.column), in: data, datasetName)
-            return .dataset(
-                try frame(at: at) { () throws(FrameError) in
-                    try data.sorted(by: keys.map { ($0.column.name, $0.descending ? SortOrder.descending : .ascending) })
-                })
+            try requireColumns(keys.map(\.column), in: schema, datasetName)
+            operation = .sort(keys.map { ($0.column.name, $0.descending ? SortOrder.descending : .ascending) })
         case .head(let count):
-            return .dataset(data.head(try wholeNumber(count, what: "`head`", minimum: 0)))
+            operation = .head(try wholeNumber(count, what: "`head`", minimum: 0))
         case .tail(let count):
-            return .dataset(data.tail(try wholeNumber(count, what: "`tail`", minimum: 0)))
+            operation = .tail(try wholeNumber(count, what: "`tail`", minimum: 0))
         case .sample(let amount, let seedExpression):
             let value = try number(amount, what: "`sample`")
             let seed = try seedExpression.map { (e) throws(Diagnostic) in UInt64(try wholeNumber(e, what: "a seed", minimum: 0)) }
                 ?? UInt64(settings.seed)
             if value > 0 && value < 1 {
-                return .dataset(try frame(at: at) { () throws(FrameError) in try data.sample(fraction: value, seed: seed) })
+                operation = .sampleFraction(value, seed: seed)
+            } else {
+                let count = try wholeNumber(amount, what: "`sample` (a row count, or a fraction between 0 and 1)", minimum: 0)
+                operation = .sampleCount(count, seed: seed)
             }
-            let count = try wholeNumber(amount, what: "`sample` (a row count, or a fraction between 0 and 1)", minimum: 0)
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.sample(count: count, seed: seed) })
         case .dropMissing(let columns):
-            try requireColumns(columns, in: data, datasetName)
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.droppingMissing(columns.isEmpty ? nil : columns.map(\.name)) })
+            try requireColumns(columns, in: schema, datasetName)
+            operation = .dropMissing(columns.isEmpty ? nil : columns.map(\.name))
         case .distinct(let columns):
-            try requireColumns(columns, in: data, datasetName)
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.distinct(columns.isEmpty ? nil : columns.map(\.name)) })
+            try requireColumns(columns, in: schema, datasetName)
+            operation = .distinct(columns.isEmpty ? nil : columns.map(\.name))
         case .group(let keys, let aggregations):
-            try requireColumns(keys, in: data, datasetName)
+            try requireColumns(keys, in: schema, datasetName)
             var built: [AssayFrame.Aggregation] = []
             for aggregation in aggregations {
                 guard let function = Aggregate(rawValue: aggregation.function.name) else {
@@ -175,7 +177,7 @@ extension Evaluator {
                         among: Aggregate.allCases.map(\.rawValue))
                 }
                 if let column = aggregation.column {
-                    try requireColumns([column], in: data, datasetName)
+                    try requireColumns([column], in: schema, datasetName)
                 } else if function != .count {
                     throw Diagnostic(
                         .value, "`\(function.rawValue)` needs a column", at: aggregation.function.span,
@@ -183,19 +185,21 @@ extension Evaluator {
                 }
                 built.append(AssayFrame.Aggregation(name: aggregation.name.name, function: function, column: aggregation.column?.name))
             }
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.grouped(by: keys.map(\.name), aggregations: built) })
+            operation = .group(keys: keys.map(\.name), aggregations: built)
         case .join(let otherExpression, let keys, let kind):
             guard case .dataset(let other) = try evaluate(otherExpression) else {
                 throw Diagnostic(.type, "`join` needs a dataset to join with", at: otherExpression.span)
             }
-            try requireColumns(keys, in: data, datasetName)
+            try requireColumns(keys, in: schema, datasetName)
             let otherName: String? = if case .name(let name) = otherExpression.kind { name } else { nil }
-            try requireColumns(keys, in: other, otherName)
+            try requireColumns(keys, in: other.schema, otherName)
             let joinKind: JoinKind = kind?.name == "left" ? .left : .inner
-            return .dataset(try frame(at: at) { () throws(FrameError) in try data.joined(with: other, on: keys.map(\.name), kind: joinKind) })
+            operation = .join(other, on: keys.map(\.name), kind: joinKind)
         case .stage:
             throw Diagnostic(.type, "a stage needs a pipeline or a dataset before `|`", at: at)
         }
+        let engine = engines.engine(for: data)
+        return .dataset(try engineWork(at: at, rows: rows) { () throws(EngineError) in try engine.apply(operation, to: data) })
     }
 
     // MARK: split
@@ -221,30 +225,48 @@ extension Evaluator {
         }
         if let stratify {
             let name: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
-            try requireColumns([stratify], in: data, name)
+            try requireColumns([stratify], in: data.schema, name)
         }
         let seedValue = try seed.map { (e) throws(Diagnostic) in UInt64(try wholeNumber(e, what: "a seed", minimum: 0)) } ?? UInt64(settings.seed)
-        let pieces = try frame(at: span) { () throws(FrameError) in
-            try data.split(fractions: parts, stratify: stratify?.name, seed: seedValue)
+        let engine = engines.engine(for: data)
+        let pieces = try engineWork(at: span) { () throws(EngineError) in
+            try engine.split(data, fractions: parts, stratify: stratify?.name, seed: seedValue)
         }
         return .list(pieces.map(Value.dataset))
     }
 
     // MARK: Pieces
 
-    func requireColumns(_ columns: [Identifier], in data: Dataset, _ datasetName: String?) throws(Diagnostic) {
-        for column in columns where data.column(column.name) == nil {
-            throw Evaluator.unknownColumn(column.name, at: column.span, in: data, datasetName)
+    /// Checks that the columns are in the schema, before any engine work.
+    func requireColumns(_ columns: [Identifier], in schema: Schema, _ datasetName: String?) throws(Diagnostic) {
+        for column in columns where !schema.contains(column.name) {
+            throw Evaluator.unknownColumn(column.name, at: column.span, in: schema, datasetName)
         }
     }
 
-    static func unknownColumn(_ name: String, at span: SourceSpan?, in data: Dataset, _ datasetName: String?) -> Diagnostic {
+    static func unknownColumn(_ name: String, at span: SourceSpan?, in schema: Schema, _ datasetName: String?) -> Diagnostic {
         var diagnostic = Diagnostic.unknown(
-            "column", name, at: span, among: data.columnNames,
-            otherwise: "the columns are " + data.columnNames.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-                + (data.columnCount > 12 ? ", ..." : ""))
+            "column", name, at: span, among: schema.names,
+            otherwise: "the columns are " + schema.names.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+                + (schema.count > 12 ? ", ..." : ""))
         if let datasetName { diagnostic.message += " in dataset `\(datasetName)`" }
         return diagnostic
+    }
+
+    /// Runs an engine's data work, turning its error into a diagnostic at `span`, or at the node of
+    /// a row expression that `rows` built.
+    func engineWork<T>(at span: SourceSpan, rows: RowExpressionBuilder? = nil, _ work: () throws(EngineError) -> T) throws(Diagnostic) -> T {
+        do { return try work() } catch {
+            switch error {
+            case .frame(let failure):
+                return try frame(at: span) { () throws(FrameError) -> T in throw failure }
+            case .rows(let failure):
+                guard let rows else { throw Diagnostic(.value, failure.message, at: span, help: failure.help) }
+                return try rows.run { () throws(RowExpressionError) -> T in throw failure }
+            case .unsupported(let message, let help):
+                throw Diagnostic(.value, message, at: span, help: help)
+            }
+        }
     }
 
     /// Runs data work, turning a data error into a diagnostic at `span`.
@@ -282,5 +304,19 @@ extension Evaluator {
                 help: "write it in quotes")
         }
         return text
+    }
+}
+
+extension Evaluator {
+    /// One summary per column of a table, computed by its engine.
+    func describe(_ table: TableRef, at span: SourceSpan) throws(Diagnostic) -> [ColumnSummary] {
+        let engine = engines.engine(for: table)
+        return try engineWork(at: span) { () throws(EngineError) in try engine.describe(table) }
+    }
+
+    /// A table's number of rows, counted by its engine.
+    func rowCount(_ table: TableRef, at span: SourceSpan) throws(Diagnostic) -> Int {
+        let engine = engines.engine(for: table)
+        return try engineWork(at: span) { () throws(EngineError) in try engine.rowCount(of: table) }
     }
 }

@@ -23,9 +23,9 @@ extension Evaluator {
                 throw Diagnostic(.value, "an empty list has no `\(member.name)` element", at: member.span)
             }
             return element
-        case (.dataset(let data), "rows"): return .number(Double(data.rowCount))
+        case (.dataset(let data), "rows"): return .number(Double(try rowCount(data, at: member.span)))
         case (.dataset(let data), "columns"): return .list(data.columnNames.map(Value.string))
-        case (.dataset(let data), "types"): return .list(data.columns.map { .string($0.type.rawValue) })
+        case (.dataset(let data), "types"): return .list(data.schema.fields.map { .string($0.type.rawValue) })
         case (.model(let model), let name): return try modelMember(name, of: model, at: member.span)
         case (.board(let board), let name): return try boardMember(name, of: board, at: member.span)
         case (.explanation(let e), let name): return try explanationMember(name, of: e, at: member.span)

@@ -19,6 +19,8 @@ struct Evaluator {
     var code = ""
     /// Where relative file paths resolve; the process's directory when nil.
     var workingDirectory: String? = nil
+    /// Where tables live and models train.
+    var engines = Engines()
 
     /// A file path as the user wrote it, made absolute against the working directory.
     func file(_ path: String) -> String {

@@ -1,19 +1,19 @@
 import AssayFrame
 import AssayLanguage
 
-/// Turns a language expression into a row expression over a dataset: names are columns, or
+/// Turns a language expression into a row expression over a table's schema: names are columns, or
 /// else session values (a number, string or bool bound with `=`), and every node remembers its
 /// source span so the data layer's errors point at the user's text.
 struct RowExpressionBuilder {
-    let dataset: Dataset
+    let schema: Schema
     let datasetName: String?
     let bindings: [String: Value]
     private var spans: [SourceSpan] = []
     /// Columns that earlier definitions of the same `derive` add.
     private var added: Set<String> = []
 
-    init(dataset: Dataset, datasetName: String?, bindings: [String: Value]) {
-        self.dataset = dataset
+    init(schema: Schema, datasetName: String?, bindings: [String: Value]) {
+        self.schema = schema
         self.datasetName = datasetName
         self.bindings = bindings
     }
@@ -33,13 +33,13 @@ struct RowExpressionBuilder {
         case .bool(let v): return .bool(v, id: id(span))
         case .null: return .null(id: id(span))
         case .name(let name):
-            if dataset.column(name) != nil || added.contains(name) { return .column(name, id: id(span)) }
+            if schema.contains(name) || added.contains(name) { return .column(name, id: id(span)) }
             switch bindings[name] {
             case .number(let v): return .number(v, id: id(span))
             case .string(let v): return .string(v, id: id(span))
             case .bool(let v): return .bool(v, id: id(span))
             case .null: return .null(id: id(span))
-            default: throw Evaluator.unknownColumn(name, at: span, in: dataset, datasetName)
+            default: throw Evaluator.unknownColumn(name, at: span, in: schema, datasetName)
             }
         case .unary(let op, let operand):
             return .unary(op == .negate ? .negate : .not, try build(operand), id: id(span))
@@ -92,7 +92,7 @@ struct RowExpressionBuilder {
             let span = error.nodeID >= 0 && error.nodeID < spans.count ? spans[error.nodeID] : nil
             switch error.kind {
             case .unknownColumn(let name, _):
-                throw Evaluator.unknownColumn(name, at: span, in: dataset, datasetName)
+                throw Evaluator.unknownColumn(name, at: span, in: schema, datasetName)
             case .unknownFunction(let name, let available):
                 throw Diagnostic.unknown("function", name, at: span, among: available)
             case .type:

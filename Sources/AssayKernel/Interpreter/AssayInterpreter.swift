@@ -51,7 +51,7 @@ public final class AssayInterpreter: KernelInterpreter {
             let parsed = try Parser.parseExpression(source)
             let evaluator = Evaluator(
                 bindings: session.state.bindings, cancellation: CancellationToken(), settings: session.state.settings,
-                workingDirectory: session.workingDirectory)
+                workingDirectory: session.workingDirectory, engines: session.state.engines)
             return .value(try evaluator.evaluate(parsed).rendering(rows: session.state.settings.rows).bundle)
         } catch {
             return .error(ExecutionError(error, source: source, origin: "expression"))

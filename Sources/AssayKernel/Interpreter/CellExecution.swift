@@ -57,7 +57,7 @@ struct CellExecution {
 
     /// Explanations and importances show a chart after their table.
     static func chart(for value: Value, of expression: Expression) -> MimeBundle? {
-        if case .learning(.importance(let model, _, _)) = expression.kind, case .dataset(let data) = value {
+        if case .learning(.importance(let model, _, _)) = expression.kind, case .dataset(.local(let data)) = value {
             let name: String = if case .name(let n) = model.kind { n } else { "model" }
             return ExplanationDisplay.importanceChart(data, title: "importance of \(name)")
         }

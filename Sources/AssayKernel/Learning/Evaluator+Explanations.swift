@@ -29,7 +29,8 @@ extension Evaluator {
             default: seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
             }
         }
-        let data = try dataExpression.map { (e) throws(Diagnostic) in try dataset(e, for: "importance") }
+        // Importance is computed in the kernel, from the model and the rows collected here.
+        let data = try dataExpression.map { (e) throws(Diagnostic) in try collect(try dataset(e, for: "importance"), at: e.span) }
         let chosen = method ?? Self.defaultImportance(model.model)
         switch chosen {
         case "impurity":
@@ -115,7 +116,8 @@ extension Evaluator {
         throws(Diagnostic) -> ExplanationValue
     {
         let model = try fittedModel(modelExpression, for: "shap")
-        var data = try dataset(dataExpression, for: "shap")
+        // SHAP values are computed in the kernel, on rows collected here.
+        var data = try collect(try dataset(dataExpression, for: "shap"), at: dataExpression.span)
         var limit: Int?
         var row: (Int, SourceSpan)?
         var backgroundSize = 50

@@ -23,8 +23,9 @@ extension Evaluator {
             guard case .model(let value) = try evaluate(model) else {
                 throw Diagnostic(.type, "`predict` needs a fitted model", at: model.span, help: "fit one first: `m = fit PIPELINE on DATA target COL`")
             }
-            let dataset = try self.dataset(data, for: "predict")
-            return .dataset(try learn(at: span) { () throws(LearnError) in try value.fitted.predictionDataset(dataset) })
+            let table = try self.dataset(data, for: "predict")
+            let engine = engines.engine(for: table)
+            return .dataset(try learn(at: span) { () throws(LearnError) in try engine.predict(value.fitted, on: table) })
         }
     }
 
@@ -61,19 +62,19 @@ extension Evaluator {
     }
 
     /// `data | stage()`: fits the stages on the data and returns it transformed.
-    func applyStages(_ pipeline: PipelineValue, to data: Dataset, at span: SourceSpan) throws(Diagnostic) -> Value {
+    func applyStages(_ pipeline: PipelineValue, to data: TableRef, at span: SourceSpan) throws(Diagnostic) -> Value {
         if let model = pipeline.components.first(where: { $0.signature.role != .stage }) {
             throw Diagnostic(
                 .type, "`\(model.name)` cannot transform a dataset", at: model.span,
                 help: "models are fitted: `m = fit \(pipeline.text) on DATA target COL`, then `predict m on DATA`")
         }
-        let assembly = PipelineAssembly(evaluator: self, data: data)
+        let assembly = PipelineAssembly(evaluator: self, schema: data.schema)
+        let engine = engines.engine(for: data)
         var current = data
         for (index, stage) in try assembly.stages(pipeline).enumerated() {
             let component = pipeline.components[min(index, pipeline.components.count - 1)]
             current = try learn(at: component.span) { () throws(LearnError) in
-                let fitted = try stage.fit(current, context: fitContext(seed: UInt64(settings.seed), progress: nil))
-                return try fitted.transform(current)
+                try engine.fitTransform(stage, on: current, context: fitContext(seed: UInt64(settings.seed), progress: nil))
             }
         }
         return .dataset(current)
@@ -87,9 +88,11 @@ extension Evaluator {
         let value = try evaluateComponent(pipelineExpression)
         let data = try dataset(dataExpression, for: "fit")
         let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
-        guard data.column(target.name) != nil else {
-            throw Evaluator.unknownColumn(target.name, at: target.span, in: data, dataName)
+        let schema = data.schema
+        guard schema.contains(target.name) else {
+            throw Evaluator.unknownColumn(target.name, at: target.span, in: schema, dataName)
         }
+        let engine = engines.engine(for: data)
         var validation: ValidationScheme?
         var seed = UInt64(settings.seed)
         var parallel = settings.parallel
@@ -109,9 +112,8 @@ extension Evaluator {
                 parallel = try wholeNumber(clause.value, what: "`parallel`", minimum: 1)
             }
         }
-        let features = (try? data.dropping([target.name])) ?? data
-        let assembly = PipelineAssembly(evaluator: self, data: features)
-        var fitTags = RunContent.dataTags(data, name: dataName)
+        let assembly = PipelineAssembly(evaluator: self, schema: schema.removing(target.name))
+        var fitTags = dataTags(data, name: dataName)
         fitTags["target"] = target.name
         fitTags["seed"] = String(seed)
         if let validation { fitTags["validation"] = validation.description }
@@ -123,7 +125,7 @@ extension Evaluator {
             let runID = recorder?.startFit(pipeline, tags: fitTags)
             let fitted: FittedPipeline
             do throws(LearnError) {
-                fitted = try PipelineTrainer.fit(
+                fitted = try engine.fit(
                     pipeline, on: data, target: target.name, validation: validation,
                     context: fitContext(seed: seed, threads: parallel, progress: progress))
             } catch {
@@ -149,7 +151,7 @@ extension Evaluator {
             let boardRun = recorder?.startBoard(pipelines, tags: fitTags, cancellation: cancellation)
             let board: Board
             do throws(LearnError) {
-                board = try PipelineTrainer.fitBoard(
+                board = try engine.fitBoard(
                     pipelines, on: data, target: target.name, validation: validation, parallel: parallel,
                     context: fitContext(seed: seed, threads: parallel, progress: progress), events: boardRun?.events ?? BoardEvents())
             } catch {
@@ -206,13 +208,14 @@ extension Evaluator {
         var rows: [(name: String, kind: String, scores: [MetricScore])] = []
         let recorder = tracker?.recorder(output: output, code: code)
         let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
-        let dataTags = recorder == nil ? [:] : RunContent.dataTags(data, name: dataName)
+        let dataTags = recorder == nil ? [:] : self.dataTags(data, name: dataName)
+        let engine = engines.engine(for: data)
         for (model, modelRun) in zip(models, modelRuns) {
             try checkCancellation(at: modelExpression.span)
             let runID = recorder?.startEvaluation(of: model, run: modelRun, on: dataName, tags: dataTags)
             let scores: [MetricScore]
             do throws(LearnError) {
-                scores = try model.evaluate(data, metrics: metrics)
+                scores = try engine.evaluate(model, on: data, metrics: metrics)
             } catch {
                 recorder?.end(runID, failure: error)
                 throw diagnostic(error, at: dataExpression.span, components: [])
@@ -226,12 +229,30 @@ extension Evaluator {
 
     // MARK: Pieces
 
-    func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> Dataset {
+    func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
         guard case .dataset(let data) = value else {
             throw Diagnostic(.type, "`\(command)` needs a dataset after `on`, found a `\(value.typeName)`", at: expression.span)
         }
         return data
+    }
+
+    /// The rows of a table in the kernel (the first `limit`, when given), for work done here.
+    func collect(_ table: TableRef, limit: Int? = nil, at span: SourceSpan) throws(Diagnostic) -> Dataset {
+        let engine = engines.engine(for: table)
+        return try engineWork(at: span) { () throws(EngineError) in try engine.collect(table, limit: limit) }
+    }
+
+    /// What runs record of their data: its name, rows and fingerprint for a local table; a
+    /// remote table's engine is recorded instead, since counting or hashing it would run a job.
+    func dataTags(_ table: TableRef, name: String?) -> [String: String] {
+        switch table {
+        case .local(let data): return RunContent.dataTags(data, name: name)
+        case .remote(let remote):
+            var tags = ["engine": remote.engine.name]
+            if let name { tags["dataset"] = name }
+            return tags
+        }
     }
 
     func fitContext(seed: UInt64, threads: Int? = nil, progress: FitProgress?) -> FitContext {

@@ -21,9 +21,11 @@ extension Evaluator {
         }
         let data = try dataset(dataExpression, for: "tune")
         let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
-        guard let targetColumn = data.column(target.name) else {
-            throw Evaluator.unknownColumn(target.name, at: target.span, in: data, dataName)
+        let schema = data.schema
+        guard schema.contains(target.name) else {
+            throw Evaluator.unknownColumn(target.name, at: target.span, in: schema, dataName)
         }
+        let engine = engines.engine(for: data)
 
         var metricName: (String, SourceSpan)?
         var search = "tpe"
@@ -57,7 +59,7 @@ extension Evaluator {
         }
 
         // The metric: the task's default, or the one named, which must suit the task.
-        let classification = TargetColumn.inferredTask(targetColumn) == .classification
+        let classification = try engineWork(at: target.span) { () throws(EngineError) in try engine.task(of: data, target: target.name) } == .classification
         let metric: Metric
         if let (name, at) = metricName {
             guard let named = Metric(rawValue: name) else {
@@ -70,8 +72,7 @@ extension Evaluator {
             }
             metric = named
         } else {
-            let truth = try learn(at: target.span) { () throws(LearnError) in try TargetColumn.read(data, column: target.name, task: nil) }
-            metric = Metric.defaultMetric(for: truth)
+            metric = try learn(at: target.span) { () throws(LearnError) in try engine.defaultMetric(of: data, target: target.name) }
         }
 
         let space = try TuningSpace(pipeline, evaluator: self)
@@ -92,7 +93,8 @@ extension Evaluator {
         let planned = try learn(at: span) { () throws(LearnError) in try sweep.plannedTrials() }
 
         // Each trial: the assignment's pipeline, fitted inside every fold.
-        let features = (try? data.dropping([target.name])) ?? data
+        let features = schema.removing(target.name)
+        let engines = self.engines
         let bindings = self.bindings
         let token = cancellation
         let settings = self.settings
@@ -102,7 +104,7 @@ extension Evaluator {
         let (trialSeed, trialScheme) = (seed, scheme)
         let progress = FitProgress(output: output, label: "tune: \(planned) trials", delay: .seconds(settings.progressAfter))
         let recorder = tracker?.recorder(output: output, code: code)
-        var tags = RunContent.dataTags(data, name: dataName)
+        var tags = dataTags(data, name: dataName)
         tags["target"] = target.name
         tags["seed"] = String(seed)
         let sweepRun = recorder?.startSweep(
@@ -122,16 +124,16 @@ extension Evaluator {
                     progress.report(Double(p.finished) / Double(max(p.total, 1)), label: "tune: trial \(p.finished) of \(p.total)\(best)")
                 },
                 evaluate: { assignment, trialSeedOfSweep -> (loss: Double, extra: MetricScore) in
-                    let evaluator = Evaluator(bindings: bindings, cancellation: token, settings: settings, output: nil)
+                    let evaluator = Evaluator(bindings: bindings, cancellation: token, settings: settings, output: nil, engines: engines)
                     let trialPipeline = space.pipeline(for: assignment)
-                    let assembled = try PipelineAssembly(evaluator: evaluator, data: features).pipeline(trialPipeline, at: span)
+                    let assembled = try PipelineAssembly(evaluator: evaluator, schema: features).pipeline(trialPipeline, at: span)
                     let index = trialIndexOf[trialSeedOfSweep] ?? -1
                     let runID = recorder?.startTrial(index, pipeline: assembled, assignment: assignment, parent: sweepRun, tags: trialTags)
                     if let runID { trialRuns.withLock { $0[index] = runID } }
                     do throws(LearnError) {
                         // Every trial uses the sweep's seed, so all of them are scored on the same folds.
                         let context = FitContext(seed: trialSeed, threads: perTrial, isCancelled: { token.isCancelled })
-                        let summary = try PipelineTrainer.validate(
+                        let summary = try engine.validate(
                             assembled, on: data, target: targetName, scheme: trialScheme, metrics: metrics, context: context)
                         guard let score = summary.score(metric), score.value.isFinite else {
                             throw LearnError("the trial's \(metric.rawValue) is not a number")
@@ -182,10 +184,11 @@ extension Evaluator {
     func refitBest(_ tuning: TuningValue, at span: SourceSpan) throws(Diagnostic) -> ModelValue {
         if let model = tuning.best { return model }
         guard let pipelineValue = tuning.bestPipeline else { throw Diagnostic(.value, "no trial finished", at: span) }
-        let features = (try? tuning.data.dropping([tuning.target])) ?? tuning.data
-        let pipeline = try PipelineAssembly(evaluator: self, data: features).pipeline(pipelineValue, at: span)
+        let pipeline = try PipelineAssembly(evaluator: self, schema: tuning.data.schema.removing(tuning.target))
+            .pipeline(pipelineValue, at: span)
+        let engine = engines.engine(for: tuning.data)
         var fitted = try learn(at: span) { () throws(LearnError) in
-            try PipelineTrainer.fit(
+            try engine.fit(
                 pipeline, on: tuning.data, target: tuning.target, validation: nil,
                 context: fitContext(seed: tuning.seed, threads: settings.parallel, progress: nil))
         }

@@ -8,7 +8,7 @@ import AssayRender
 struct PipelineAssembly {
     let evaluator: Evaluator
     /// The columns the first stage sees (the data without its target), for `derive`'s names.
-    let data: Dataset
+    let schema: Schema
 
     func pipeline(_ value: PipelineValue, at span: SourceSpan) throws(Diagnostic) -> Pipeline {
         let components = value.components
@@ -122,13 +122,11 @@ struct PipelineAssembly {
     /// `derive(a = EXPR, b = EXPR)`: names are columns of the data (or of earlier derivations),
     /// or else values bound in the session.
     func derivations(_ call: ComponentCall, derived: inout [String]) throws(Diagnostic) -> [Derivation] {
-        var schema = data
-        for name in derived where schema.column(name) == nil {
-            if let extended = try? Dataset(columns: schema.columns + [Column(name, numbers: [Double](repeating: .nan, count: schema.rowCount))]) {
-                schema = extended
-            }
+        var schema = schema
+        for name in derived where !schema.contains(name) {
+            schema = schema.adding(name, .number)
         }
-        var rows = RowExpressionBuilder(dataset: schema, datasetName: nil, bindings: evaluator.bindings)
+        var rows = RowExpressionBuilder(schema: schema, datasetName: nil, bindings: evaluator.bindings)
         var stages: [Derivation] = []
         for (name, expression) in call.definitions {
             stages.append(Derivation(name.name, try rows.build(expression)))

@@ -32,7 +32,7 @@ final class TuningValue: Sendable {
     let seconds: Double
     /// What `best` refits: the best trial's pipeline on all the data.
     let bestPipeline: PipelineValue?
-    let data: Dataset
+    let data: TableRef
     let dataName: String?
     let target: String
     let seed: UInt64
@@ -41,7 +41,7 @@ final class TuningValue: Sendable {
     init(
         search: String, metric: Metric, scheme: ValidationScheme, paths: [String], searchesModels: Bool, trials: [TrialRecord],
         bestTrial: Int?, planned: Int, interrupted: Bool, stoppedEarly: Bool, seconds: Double, bestPipeline: PipelineValue?,
-        data: Dataset, dataName: String?, target: String, seed: UInt64, best: ModelValue?
+        data: TableRef, dataName: String?, target: String, seed: UInt64, best: ModelValue?
     ) {
         self.search = search
         self.metric = metric

@@ -9,6 +9,8 @@ final class Session {
     struct State: Sendable, Equatable {
         var bindings: [String: Value] = [:]
         var settings = Settings()
+        /// Where tables live and models train; the embedded engine unless `engine` says otherwise.
+        var engines = Engines()
     }
 
     var state = State()

@@ -10,7 +10,7 @@ extension Value {
         case .bool(let bool): ScalarText.bool(bool)
         case .list(let elements): "[" + elements.map(\.resultText).joined(separator: ", ") + "]"
         case .null: ScalarText.null
-        case .dataset(let dataset): "<dataset: \(DatasetTable(dataset).caption)>"
+        case .dataset(let dataset): "<dataset: \(dataset.caption)>"
         case .pipeline(let pipeline): pipeline.text
         case .space(let call): call.text
         case .model(let model): "<model \(model.fitted.name): target `\(model.fitted.target)`>"
@@ -31,7 +31,7 @@ extension Value {
     var summary: String {
         if case .dataset(let dataset) = self {
             let names = dataset.columnNames.joined(separator: ", ")
-            return ScalarText.truncated(DatasetTable(dataset).caption + ": " + names, to: 60)
+            return ScalarText.truncated(dataset.caption + ": " + names, to: 60)
         }
         let text = ScalarText.truncated(resultText, to: 60)
         if case .list(let elements) = self {
@@ -43,7 +43,7 @@ extension Value {
     /// How a result shows; tables show at most `rows` rows.
     func rendering(rows: Int) -> Rendering {
         switch self {
-        case .dataset(let dataset): return DatasetTable(dataset, maxRows: rows).rendering
+        case .dataset(let dataset): return dataset.rendering(rows: rows)
         case .model(let model): return ModelDisplay.model(model)
         case .board(let board): return ModelDisplay.board(board, rows: rows)
         case .explanation(let e): return ExplanationDisplay.rendering(e, rows: rows)

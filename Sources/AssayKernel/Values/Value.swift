@@ -7,7 +7,8 @@ enum Value: Sendable, Equatable {
     case bool(Bool)
     case list([Value])
     case null
-    case dataset(Dataset)
+    /// A table, local or on an engine.
+    case dataset(TableRef)
     /// An unfitted chain of stages and models.
     case pipeline(PipelineValue)
     /// A search space (`uniform(0, 1)`, `choice(...)`), which only `tune` can use.
@@ -20,6 +21,9 @@ enum Value: Sendable, Equatable {
     case tuning(TuningValue)
     /// A tracked run.
     case run(RunValue)
+
+    /// A dataset held in the kernel.
+    static func dataset(_ data: Dataset) -> Value { .dataset(.local(data)) }
 
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {

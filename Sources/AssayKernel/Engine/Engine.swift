@@ -1,0 +1,59 @@
+import AssayFrame
+import AssayLearn
+
+/// Where tables live and models train. The evaluator, its checks and the displays are shared;
+/// an engine answers for the tables it holds. `LocalEngine` is today's AssayFrame and AssayLearn
+/// in the kernel process; a Spark engine would hold plans on a cluster.
+///
+/// Data work throws `EngineError`; learning work throws `LearnError`, whose component index lets
+/// the evaluator point at the stage that failed.
+protocol Engine: AnyObject, Sendable {
+    /// The engine's name in messages and runs: "local".
+    var name: String { get }
+
+    // MARK: Data
+
+    /// The names and types of a table's columns.
+    func schema(of table: TableRef) -> Schema
+    /// The number of rows (on a remote engine, a job).
+    func rowCount(of table: TableRef) throws(EngineError) -> Int
+    /// A CSV file as a table; `path` is resolved, `name` is how messages call it.
+    func read(path: String, name: String, options: CSVOptions) throws(EngineError) -> TableRef
+    /// The table after one data operation.
+    func apply(_ operation: DataOperation, to table: TableRef) throws(EngineError) -> TableRef
+    /// `split`: disjoint parts of the rows, one per fraction plus the rest.
+    func split(_ table: TableRef, fractions: [Double], stratify: String?, seed: UInt64) throws(EngineError) -> [TableRef]
+    /// The rows in the kernel: all of them, or the first `limit`.
+    func collect(_ table: TableRef, limit: Int?) throws(EngineError) -> Dataset
+    /// A local dataset as a table of this engine.
+    func upload(_ data: Dataset) throws(EngineError) -> TableRef
+    /// One summary per column, for `describe` and `columns`.
+    func describe(_ table: TableRef) throws(EngineError) -> [ColumnSummary]
+    /// The table as a CSV file at a resolved path.
+    func write(_ table: TableRef, to path: String) throws(EngineError)
+
+    // MARK: Learning
+
+    /// `data | stage()`: one stage fitted on the table and applied to it.
+    func fitTransform(_ stage: any Stage, on table: TableRef, context: FitContext) throws(LearnError) -> TableRef
+    /// `fit`: one pipeline on a table, validated first when a scheme is given.
+    func fit(_ pipeline: Pipeline, on table: TableRef, target: String, validation: ValidationScheme?, context: FitContext)
+        throws(LearnError) -> FittedPipeline
+    /// `fit` of a list: a board of pipelines fitted side by side, reporting each model's progress to `events`.
+    func fitBoard(
+        _ pipelines: [Pipeline], on table: TableRef, target: String, validation: ValidationScheme?, parallel: Int,
+        context: FitContext, events: BoardEvents
+    ) throws(LearnError) -> Board
+    /// A tuning trial: validation scores alone, without the final fit.
+    func validate(
+        _ pipeline: Pipeline, on table: TableRef, target: String, scheme: ValidationScheme, metrics: [Metric], context: FitContext
+    ) throws(LearnError) -> ValidationSummary
+    /// `evaluate`: a fitted model scored on a table.
+    func evaluate(_ model: FittedPipeline, on table: TableRef, metrics: [Metric]?) throws(LearnError) -> [MetricScore]
+    /// `predict`: the table with the model's predictions.
+    func predict(_ model: FittedPipeline, on table: TableRef) throws(LearnError) -> TableRef
+    /// What a target column asks for: classes or numbers.
+    func task(of table: TableRef, target: String) throws(EngineError) -> LearningTask
+    /// The metric `tune` ranks by when none is named.
+    func defaultMetric(of table: TableRef, target: String) throws(LearnError) -> Metric
+}
