@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
         .testTarget(name: "AssayFrameTests", dependencies: ["AssayFrame"]),
         .testTarget(name: "AssayRenderTests", dependencies: ["AssayRender", "AssayFrame"]),
-        .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"]),
+        // Fixtures/ holds saved model files the tests read from the source tree.
+        .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AssayKernelTests",
             dependencies: ["AssayKernel", "AssayFrame", "AssayLanguage", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),

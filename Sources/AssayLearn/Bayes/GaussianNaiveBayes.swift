@@ -51,8 +51,8 @@ public struct GaussianNaiveBayes: Model {
 }
 
 /// A fitted `bayes()` model: class log priors and per-class feature means and variances
-/// (`means[class * features + feature]`).
-public struct FittedGaussianNaiveBayes: FittedModel {
+/// (`means[class * features + feature]`), saved under those names.
+public struct FittedGaussianNaiveBayes: FittedModel, Codable {
     public var classes: [String]
     public var featureNames: [String]
     public var logPriors: [Double]
@@ -81,5 +81,14 @@ public struct FittedGaussianNaiveBayes: FittedModel {
             LogisticProblem.softmax(&out, row: i, width: k)
         }
         return .probabilities(out, classes: classes)
+    }
+}
+
+extension FittedGaussianNaiveBayes: ValidatedOnLoad {
+    func validate() throws(LearnError) {
+        let cells = classes.count * featureNames.count
+        guard !classes.isEmpty, logPriors.count == classes.count, means.count == cells, variances.count == cells else {
+            throw ModelCoding.damaged("a saved `bayes` model's statistics don't match its \(classes.count) classes and \(featureNames.count) features")
+        }
     }
 }

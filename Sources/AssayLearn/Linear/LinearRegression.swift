@@ -64,8 +64,8 @@ public struct LinearRegression: Model {
     }
 }
 
-/// A fitted `linear()` model: a weight per feature and an intercept.
-public struct FittedLinearRegression: FittedModel {
+/// A fitted `linear()` model: a weight per feature and an intercept. Saved as `{"terms": {...}}`.
+public struct FittedLinearRegression: FittedModel, Codable {
     public var terms: LinearTerms
     public var kind: String { "linear" }
     public var featureNames: [String] { terms.featureNames }
@@ -74,6 +74,15 @@ public struct FittedLinearRegression: FittedModel {
 
     public func predict(_ x: FeatureMatrix) -> Prediction {
         .values(terms.scores(x))
+    }
+}
+
+extension FittedLinearRegression: ValidatedOnLoad {
+    func validate() throws(LearnError) {
+        try terms.validate()
+        guard terms.outputs.count == 1 else {
+            throw ModelCoding.damaged("a saved `linear` model has \(terms.outputs.count) outputs instead of 1")
+        }
     }
 }
 

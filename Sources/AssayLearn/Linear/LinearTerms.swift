@@ -1,5 +1,7 @@
 /// The weights of a fitted linear or logistic model, one row per output, by feature name.
-public struct LinearTerms: Sendable, Hashable {
+///
+/// Saved as `{"outputs": [...], "featureNames": [...], "weights": [[per feature], ...], "intercepts": [...]}`.
+public struct LinearTerms: Sendable, Hashable, Codable {
     /// What each row predicts: `["prediction"]` for regression, the second class for a binary
     /// logistic model (its log-odds), every class for a multinomial one.
     public var outputs: [String]
@@ -35,5 +37,15 @@ public struct LinearTerms: Sendable, Hashable {
             for i in 0..<n { out[i * k + o] = score[i] }
         }
         return out
+    }
+}
+
+extension LinearTerms: ValidatedOnLoad {
+    func validate() throws(LearnError) {
+        guard !outputs.isEmpty, weights.count == outputs.count, intercepts.count == outputs.count,
+              weights.allSatisfy({ $0.count == featureNames.count })
+        else {
+            throw ModelCoding.damaged("a saved linear model's weights don't match its \(outputs.count) outputs and \(featureNames.count) features")
+        }
     }
 }

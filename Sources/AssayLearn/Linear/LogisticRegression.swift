@@ -57,8 +57,9 @@ public struct LogisticRegression: Model {
 }
 
 /// A fitted `logistic()` model. For two classes `terms` has one row, the log-odds of the second
-/// class; for more it has one row per class, and probabilities are their softmax.
-public struct FittedLogisticRegression: FittedModel {
+/// class; for more it has one row per class, and probabilities are their softmax. Saved as
+/// `{"classes": [...], "terms": {...}}`.
+public struct FittedLogisticRegression: FittedModel, Codable {
     public var classes: [String]
     public var terms: LinearTerms
     public var kind: String { "logistic" }
@@ -79,6 +80,15 @@ public struct FittedLogisticRegression: FittedModel {
         var p = scores
         for i in 0..<x.rows { LogisticProblem.softmax(&p, row: i, width: k) }
         return .probabilities(p, classes: classes)
+    }
+}
+
+extension FittedLogisticRegression: ValidatedOnLoad {
+    func validate() throws(LearnError) {
+        try terms.validate()
+        guard classes.count >= 2, terms.outputs.count == (classes.count == 2 ? 1 : classes.count) else {
+            throw ModelCoding.damaged("a saved `logistic` model's \(terms.outputs.count) outputs don't match its \(classes.count) classes")
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 /// The tags a saved file uses for one family of values (stages or models) and the concrete type
 /// each names: an existential is written as `{"type": TAG, ...its own fields}` and read back as
-/// the type the tag names. The concrete types must not use a `type` key of their own.
+/// the type the tag names, then validated if it is `ValidatedOnLoad`. The concrete types must
+/// not use a `type` key of their own.
 struct TypeTags: Sendable {
     struct Entry: Sendable {
         var tag: String
@@ -38,6 +39,8 @@ struct TypeTags: Sendable {
                 "unknown \(family) type `\(tag)`\(place) in the saved file",
                 help: "the \(family) types are \(entries.map { "`\($0.tag)`" }.joined(separator: ", "))")
         }
-        return try entry.type.init(from: decoder)
+        let value = try entry.type.init(from: decoder)
+        try (value as? any ValidatedOnLoad)?.validate()
+        return value
     }
 }

@@ -2,8 +2,8 @@ import AssayFrame
 
 /// `bucket(COL, splits=[...])`: a number to the count of splits at or below it, so with splits
 /// s₁ < s₂ < ... bucket 0 is below s₁ and bucket i holds [sᵢ, sᵢ₊₁). Missing stays missing.
-/// Nothing is learned: it is its own fitted stage.
-public struct Bucket: Stage, FittedStage {
+/// Nothing is learned: it is its own fitted stage, saved as `{"column": "bill", "splits": [2, 5]}`.
+public struct Bucket: Stage, FittedStage, Codable {
     public var column: String
     public var splits: [Double]
 
@@ -77,8 +77,8 @@ public struct Quantiles: Stage {
     }
 }
 
-/// Fitted `quantiles`: a bucketing per column.
-public struct FittedQuantiles: FittedStage {
+/// Fitted `quantiles`: a bucketing per column. Saved as `{"buckets": [{"column": "bill", "splits": [2.5, 4, 5.5]}]}`.
+public struct FittedQuantiles: FittedStage, Codable {
     public var buckets: [Bucket]
 
     public func transform(_ data: Dataset) throws(LearnError) -> Dataset {

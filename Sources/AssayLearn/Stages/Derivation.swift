@@ -1,8 +1,8 @@
 import AssayFrame
 
 /// `derive(NAME = EXPR)`: a row expression as a stage (it learns nothing), adding or replacing
-/// the column NAME.
-public struct Derivation: Stage, FittedStage {
+/// the column NAME. Saved as `{"name": "ratio", "expression": {"node": "binary", "operator": "/", ...}}`.
+public struct Derivation: Stage, FittedStage, Codable {
     public var name: String
     public var expression: RowExpression
 

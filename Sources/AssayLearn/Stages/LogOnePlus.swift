@@ -17,8 +17,8 @@ public struct LogOnePlus: Stage {
     }
 }
 
-/// Fitted `log`: the columns it transforms.
-public struct FittedLogOnePlus: FittedStage {
+/// Fitted `log`: the columns it transforms. Saved as `{"columns": ["fare"]}`.
+public struct FittedLogOnePlus: FittedStage, Codable {
     public var columns: [String]
 
     public func transform(_ data: Dataset) throws(LearnError) -> Dataset {

@@ -21,24 +21,34 @@ public struct OneHot: Stage {
         guard maxCategories >= 2 else { throw LearnError("`max_categories` must be at least 2, got \(maxCategories)") }
         let selector = columns == .names([]) ? .all : columns
         let accepts: Set<ColumnType> = columns == .names([]) ? [.string] : [.string, .bool, .number]
-        var encodings: [(column: String, categories: [String], rare: [String])] = []
+        var encodings: [FittedOneHot.Encoding] = []
         for name in try selector.resolve(in: data, stage: kind, accepts: accepts) {
             let keys = CategoryCounts(try StageColumns.require(name, in: data, stage: kind)).keys
             let kept = keys.count > maxCategories ? maxCategories - 1 : keys.count
-            encodings.append((name, Array(keys.prefix(kept)), Array(keys.dropFirst(kept))))
+            encodings.append(.init(column: name, categories: Array(keys.prefix(kept)), rare: Array(keys.dropFirst(kept))))
         }
         return FittedOneHot(encodings: encodings, dropLast: dropLast)
     }
 }
 
-/// Fitted `onehot`: each column's categories in output order, and the rare ones that share `col=other`.
-public struct FittedOneHot: FittedStage {
-    public var encodings: [(column: String, categories: [String], rare: [String])]
+/// Fitted `onehot`: each column's categories in output order, and the rare ones that share
+/// `col=other`. Saved as `{"dropLast": false, "columns": [{"column": "island", "categories": ["Dream"], "rare": []}]}`.
+public struct FittedOneHot: FittedStage, Codable {
+    public struct Encoding: Sendable, Codable {
+        public var column: String
+        public var categories: [String]
+        public var rare: [String]
+    }
+
+    public var encodings: [Encoding]
     public var dropLast: Bool
+
+    private enum CodingKeys: String, CodingKey { case encodings = "columns", dropLast }
 
     public func transform(_ data: Dataset) throws(LearnError) -> Dataset {
         var expansions: [String: [Column]] = [:]
-        for (name, categories, rare) in encodings {
+        for encoding in encodings {
+            let (name, categories, rare) = (encoding.column, encoding.categories, encoding.rare)
             let keys = CategoryCounts.rowKeys(try StageColumns.require(name, in: data, stage: "onehot"))
             var position = Dictionary(categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             var names = categories.map { "\(name)=\($0)" }

@@ -50,10 +50,12 @@ public struct Interaction: Stage {
     }
 }
 
-/// Fitted `poly` or `interact`: the products to add, as indices into `inputs`.
-public struct FittedProducts: FittedStage {
+/// Fitted `poly` or `interact`: the products to add, as indices into `inputs`. Saved as
+/// `{"stage": "poly", "inputs": ["a", "b"], "terms": [[0, 0], [0, 1], [1, 1]]}`.
+public struct FittedProducts: FittedStage, Codable {
     public var inputs: [String]
     public var terms: [[Int]]
+    /// The stage errors name: `poly` or `interact`.
     var stage: String
 
     /// `a^2*b` for [a, a, b].
@@ -83,4 +85,13 @@ public struct FittedProducts: FittedStage {
     }
 
     public var summary: [(String, String)] { termNames.map { ($0, "added") } }
+}
+
+extension FittedProducts: ValidatedOnLoad {
+    /// A term indexes `inputs`; one outside would trap when the product is named.
+    func validate() throws(LearnError) {
+        guard terms.allSatisfy({ !$0.isEmpty && $0.allSatisfy(inputs.indices.contains) }) else {
+            throw ModelCoding.damaged("a saved `\(stage)` stage has a product of columns it does not list")
+        }
+    }
 }

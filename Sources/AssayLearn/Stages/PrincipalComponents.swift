@@ -61,8 +61,8 @@ public struct PrincipalComponents: Stage {
 }
 
 /// Fitted `pca`: the input columns' means, the components (loadings per input) and the variance
-/// each explains.
-public struct FittedPrincipalComponents: FittedStage {
+/// each explains, saved under those names.
+public struct FittedPrincipalComponents: FittedStage, Codable {
     public var inputs: [String]
     public var means: [Double]
     public var components: [[Double]]
@@ -85,6 +85,17 @@ public struct FittedPrincipalComponents: FittedStage {
 
     public var summary: [(String, String)] {
         explainedVarianceRatio.enumerated().map { ("pc\($0 + 1)", "explains \(StageColumns.format($1 * 100))%") }
+    }
+}
+
+extension FittedPrincipalComponents: ValidatedOnLoad {
+    func validate() throws(LearnError) {
+        guard means.count == inputs.count, components.allSatisfy({ $0.count == inputs.count }) else {
+            throw ModelCoding.damaged("a saved `pca` stage has means or loadings that don't match its \(inputs.count) columns")
+        }
+        guard explainedVariance.count == components.count, explainedVarianceRatio.count == components.count else {
+            throw ModelCoding.damaged("a saved `pca` stage has explained variances that don't match its \(components.count) components")
+        }
     }
 }
 

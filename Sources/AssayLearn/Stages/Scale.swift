@@ -5,7 +5,8 @@ import AssayFrame
 /// interquartile range (scikit-learn's StandardScaler, MinMaxScaler, RobustScaler). A scale of
 /// 0 becomes 1. Number columns by default; missing values stay missing.
 public struct Scale: Stage {
-    public enum Method: String, Sendable, CaseIterable {
+    /// Saved by name: `"standard"`, `"minmax"`, `"robust"`.
+    public enum Method: String, Sendable, CaseIterable, Codable {
         case standard, minmax, robust
     }
 
@@ -20,7 +21,7 @@ public struct Scale: Stage {
     public var kind: String { "scale" }
 
     public func fit(_ data: Dataset, context: FitContext) throws(LearnError) -> any FittedStage {
-        var parameters: [(column: String, center: Double, scale: Double)] = []
+        var parameters: [FittedScale.Parameters] = []
         for name in try columns.resolve(in: data, stage: kind, accepts: [.number]) {
             let present = try StageColumns.numbers(name, in: data, stage: kind).filter { !$0.isNaN }
             var center = Double.nan
@@ -41,22 +42,31 @@ public struct Scale: Stage {
                     scale = StageColumns.quantile(sorted, 0.75) - StageColumns.quantile(sorted, 0.25)
                 }
             }
-            parameters.append((name, center, scale == 0 || !scale.isFinite ? 1 : scale))
+            parameters.append(.init(column: name, center: center, scale: scale == 0 || !scale.isFinite ? 1 : scale))
         }
         return FittedScale(method: method, parameters: parameters)
     }
 }
 
-/// Fitted `scale`: each column's center and scale.
-public struct FittedScale: FittedStage {
+/// Fitted `scale`: each column's center and scale. Saved as
+/// `{"method": "standard", "columns": [{"column": "bill", "center": 4, "scale": 2}]}`.
+public struct FittedScale: FittedStage, Codable {
+    public struct Parameters: Sendable, Codable {
+        public var column: String
+        public var center: Double
+        public var scale: Double
+    }
+
     public var method: Scale.Method
-    public var parameters: [(column: String, center: Double, scale: Double)]
+    public var parameters: [Parameters]
+
+    private enum CodingKeys: String, CodingKey { case method, parameters = "columns" }
 
     public func transform(_ data: Dataset) throws(LearnError) -> Dataset {
         var replaced: [String: Column] = [:]
-        for (name, center, scale) in parameters {
-            let values = try StageColumns.numbers(name, in: data, stage: "scale")
-            replaced[name] = Column(name, .number(values.map { ($0 - center) / scale }))
+        for p in parameters {
+            let values = try StageColumns.numbers(p.column, in: data, stage: "scale")
+            replaced[p.column] = Column(p.column, .number(values.map { ($0 - p.center) / p.scale }))
         }
         return try StageColumns.replacing(data, replaced, stage: "scale")
     }
