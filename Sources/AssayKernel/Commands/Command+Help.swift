@@ -16,9 +16,7 @@ extension Command {
         if let value = state.bindings[topic.name], let page = HelpCatalog.topic(named: value.typeName) {
             return HelpPage.topic(page)
         }
-        throw Diagnostic.unknown(
-            "help topic", topic.name, at: topic.span, among: HelpCatalog.topicNames,
-            otherwise: "`help` lists the commands, functions and types")
+        throw Diagnostic(.unknownHelpTopic(topic.name, among: HelpCatalog.topicNames), at: topic.span)
     }
 
     /// `?TOPIC`: the same page, through the pager payload instead of the output.
