@@ -12,6 +12,7 @@ extension Command {
     /// The overview without a topic; a bound name shows its type's help.
     static func helpPage(_ topic: Identifier?, in state: Session.State) throws(Diagnostic) -> Rendering {
         guard let topic else { return HelpPage.overview }
+        if topic.name == "errors" { return HelpPage.errors }
         if let page = HelpCatalog.topic(named: topic.name) { return HelpPage.topic(page) }
         if let value = state.bindings[topic.name], let page = HelpCatalog.topic(named: value.typeName) {
             return HelpPage.topic(page)

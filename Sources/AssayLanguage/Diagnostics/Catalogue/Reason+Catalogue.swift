@@ -178,7 +178,7 @@ extension Diagnostic.Reason.Code {
         // MARK: Tracking
         case .runsUnavailable: ("runs read where the session has no tracking", .runsUnavailable)
         case .tracking: ("a run store that fails to answer", .tracking("no run with id \"zzzzzz\""))
-        case .runHasNoModel: ("`load run` of a run that stored no model", .runHasNoModel("run#01", status: "FINISHED", finished: true))
+        case .runHasNoModel: ("`load run` of a run that stored no model", .runHasNoModel("run#02", status: "FINISHED", finished: true))
         case .modelHasNoRun: ("the run of a model that was not tracked", .modelHasNoRun)
         case .boardHasNoRun: ("the run of a board that was not tracked", .boardHasNoRun)
         case .runIDType: ("a run id that is not a string", .runIDType(found: "number"))
