@@ -31,7 +31,7 @@ import Testing
     @Test func helpTopicsSettingsAndMembers() {
         #expect(texts("help rou") == ["round", "group"])
         #expect(texts("?pri") == ["print"])
-        #expect(texts("set ") == ["parallel", "rows", "seed"])
+        #expect(texts("set ") == ["parallel", "progress_after", "rows", "seed"])
         #expect(texts("penguins.") == ["first", "last", "length", "max", "mean", "min", "sum"])
         #expect(texts("label.up") == ["upper"])
         #expect(texts("unknown.") == [])

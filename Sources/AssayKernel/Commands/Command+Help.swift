@@ -12,13 +12,12 @@ extension Command {
     /// The overview without a topic; a bound name shows its type's help.
     static func helpPage(_ topic: Identifier?, in state: Session.State) throws(Diagnostic) -> Rendering {
         guard let topic else { return HelpPage.overview }
+        if topic.name == "errors" { return HelpPage.errors }
         if let page = HelpCatalog.topic(named: topic.name) { return HelpPage.topic(page) }
         if let value = state.bindings[topic.name], let page = HelpCatalog.topic(named: value.typeName) {
             return HelpPage.topic(page)
         }
-        throw Diagnostic.unknown(
-            "help topic", topic.name, at: topic.span, among: HelpCatalog.topicNames,
-            otherwise: "`help` lists the commands, functions and types")
+        throw Diagnostic(.unknownHelpTopic(topic.name, among: HelpCatalog.topicNames), at: topic.span)
     }
 
     /// `?TOPIC`: the same page, through the pager payload instead of the output.

@@ -20,7 +20,7 @@ extension CommandStatement {
     /// A required expression operand; the parser guarantees it, so its absence is a bug we report.
     func expression(_ label: String) throws(Diagnostic) -> Expression {
         guard case .expression(let expression) = self[label] else {
-            throw Diagnostic(.syntax, "`\(name.name)` needs \(label)", at: name.span)
+            throw Diagnostic(.missingValue(command: name.name, label: label), at: name.span)
         }
         return expression
     }

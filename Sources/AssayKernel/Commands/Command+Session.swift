@@ -34,18 +34,14 @@ extension Command {
             return
         }
         guard case .expression(let expression) = command["value"] else {
-            throw Diagnostic(
-                .value, "`set \(setting.rawValue)` needs a value", at: word.span,
-                help: "write `set \(setting.rawValue) \(max(setting.minimum, 1))`")
+            throw Diagnostic(.settingNeedsValue(setting.rawValue, minimum: setting.minimum), at: word.span)
         }
         let value = try context.evaluate(expression)
         guard case .number(let number) = value else {
-            throw Diagnostic(.type, "`\(setting.rawValue)` must be a number, found `\(value.typeName)`", at: expression.span)
+            throw Diagnostic(.settingType(setting.rawValue, found: value.typeName), at: expression.span)
         }
         guard number == number.rounded(), number >= Double(setting.minimum), number <= 9.0e15 else {
-            throw Diagnostic(
-                .value, "`\(setting.rawValue)` must be a whole number of at least \(setting.minimum), found `\(ScalarText.number(number))`",
-                at: expression.span)
+            throw Diagnostic(.settingValue(setting.rawValue, minimum: setting.minimum, found: ScalarText.number(number)), at: expression.span)
         }
         context.state.settings[setting] = Int(number)
     }
@@ -54,10 +50,10 @@ extension Command {
         let expression = try command.expression("seconds")
         let value = try context.evaluate(expression)
         guard case .number(let seconds) = value else {
-            throw Diagnostic(.type, "`sleep` needs a number of seconds, found `\(value.typeName)`", at: expression.span)
+            throw Diagnostic(.operandType("sleep", expected: "a number of seconds", found: value.typeName), at: expression.span)
         }
         guard seconds >= 0, seconds.isFinite else {
-            throw Diagnostic(.value, "`sleep` needs a finite number of seconds, at least 0", at: expression.span)
+            throw Diagnostic(.sleepSeconds, at: expression.span)
         }
         let clock = ContinuousClock()
         // Capped at a year so the conversion to milliseconds cannot overflow.

@@ -15,7 +15,7 @@ extension Command {
         }
         let name = try context.evaluator.string(expression, what: "an experiment name")
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Diagnostic(.value, "an experiment needs a name", at: expression.span, help: "write `experiment \"penguins\"`")
+            throw Diagnostic(.experimentNeedsName, at: expression.span)
         }
         // A store that cannot be opened does not stop the notebook: the name is kept for when
         // it can, and the warning is the tracker's usual one.
@@ -47,12 +47,10 @@ extension Command {
     static func exportRuns(_ command: CommandStatement, _ context: inout CommandContext) throws(Diagnostic) {
         let value = try command.expression("value")
         guard case .runs(let syntax) = value.kind else {
-            throw Diagnostic(.value, "`export` copies runs: write `export runs to \"http://host:port\"`", at: value.span)
+            throw Diagnostic(.exportCopiesRuns, at: value.span)
         }
         guard let clause = command.clause("to"), case .expression(let destination)? = clause.operand else {
-            throw Diagnostic(
-                .syntax, "`export runs` needs a destination", at: command.name.span,
-                help: "write `export runs to \"http://127.0.0.1:5000\"`")
+            throw Diagnostic(.needsDestination("export runs", usage: "export runs to \"http://127.0.0.1:5000\""), at: command.name.span)
         }
         let evaluator = context.evaluator
         let uri = try evaluator.string(destination, what: "an http:// address")

@@ -6,12 +6,10 @@ extension Evaluator {
     func member(_ member: Identifier, of receiver: Value, receiverSpan: SourceSpan) throws(Diagnostic) -> Value {
         let known = HelpCatalog.members(of: receiver.typeName).map(\.name)
         guard !known.isEmpty else {
-            throw Diagnostic(.type, "a `\(receiver.typeName)` has no members", at: member.span)
+            throw Diagnostic(.noMembers(type: receiver.typeName), at: member.span)
         }
         guard known.contains(member.name) else {
-            throw Diagnostic.unknown(
-                "member", member.name, at: member.span, among: known,
-                otherwise: "`help \(receiver.typeName)` lists its members")
+            throw Diagnostic(.unknownMember(member.name, type: receiver.typeName, among: known), at: member.span)
         }
         switch (receiver, member.name) {
         case (.string(let string), "length"): return .number(Double(string.count))
@@ -20,7 +18,7 @@ extension Evaluator {
         case (.list(let elements), "length"): return .number(Double(elements.count))
         case (.list(let elements), "first"), (.list(let elements), "last"):
             guard let element = member.name == "first" ? elements.first : elements.last else {
-                throw Diagnostic(.value, "an empty list has no `\(member.name)` element", at: member.span)
+                throw Diagnostic(.emptyListElement(member.name), at: member.span)
             }
             return element
         case (.dataset(let data), "rows"): return .number(Double(try rowCount(data, at: member.span)))
@@ -34,7 +32,7 @@ extension Evaluator {
         case (.list(let elements), let name):
             return try aggregate(name, elements, at: member.span)
         default:
-            throw Diagnostic(.type, "a `\(receiver.typeName)` has no member `\(member.name)`", at: member.span)
+            throw Diagnostic(.noSuchMember(member.name, type: receiver.typeName), at: member.span)
         }
     }
 
@@ -46,7 +44,7 @@ extension Evaluator {
             case .null: continue
             case .number(let number): numbers.append(number)
             default:
-                throw Diagnostic(.type, "`\(name)` needs a list of numbers, found a `\(element.typeName)`", at: span)
+                throw Diagnostic(.listOfNumbers(name, found: element.typeName), at: span)
             }
         }
         guard !numbers.isEmpty else { return name == "sum" ? .number(0) : .null }

@@ -10,9 +10,9 @@ extension Evaluator {
         case (.negate, .number(let number)): return .number(-number)
         case (.not, .bool(let bool)): return .bool(!bool)
         case (.negate, _):
-            throw Diagnostic(.type, "cannot negate a `\(value.typeName)`", at: span, help: "unary `-` needs a number")
+            throw Diagnostic(.negateType(found: value.typeName), at: span)
         case (.not, _):
-            throw Diagnostic(.type, "`not` needs a bool, found `\(value.typeName)`", at: span)
+            throw Diagnostic(.operandType("not", expected: "a bool", found: value.typeName), at: span)
         }
     }
 
@@ -49,9 +49,7 @@ extension Evaluator {
             }
         default:
             if op == .add {
-                throw Diagnostic(
-                    .type, "cannot add `\(lhs.typeName)` and `\(rhs.typeName)`", at: operatorSpan,
-                    help: "`+` adds two numbers, or joins two strings or two lists")
+                throw Diagnostic(.addTypes(lhs.typeName, rhs.typeName), at: operatorSpan)
             }
             // Point at the side that is not a number; when both are wrong, at the operator.
             let span: SourceSpan
@@ -60,8 +58,7 @@ extension Evaluator {
             case (_, .number): span = lhsExpression.span
             default: span = operatorSpan
             }
-            throw Diagnostic(
-                .type, "`\(op.rawValue)` needs numbers, found `\(lhs.typeName)` and `\(rhs.typeName)`", at: span)
+            throw Diagnostic(.arithmeticTypes(op.rawValue, lhs.typeName, rhs.typeName), at: span)
         }
     }
 
@@ -69,14 +66,14 @@ extension Evaluator {
         throws(Diagnostic) -> Value
     {
         guard case .bool(let left) = lhs else {
-            throw Diagnostic(.type, "`\(op.rawValue)` needs bools, found `\(lhs.typeName)`", at: lhsExpression.span)
+            throw Diagnostic(.operandType(op.rawValue, expected: "bools", found: lhs.typeName), at: lhsExpression.span)
         }
         // Short-circuit: the right side is not evaluated when the left decides.
         if op == .and && !left { return .bool(false) }
         if op == .or && left { return .bool(true) }
         let rhs = try evaluate(rhsExpression)
         guard case .bool(let right) = rhs else {
-            throw Diagnostic(.type, "`\(op.rawValue)` needs bools, found `\(rhs.typeName)`", at: rhsExpression.span)
+            throw Diagnostic(.operandType(op.rawValue, expected: "bools", found: rhs.typeName), at: rhsExpression.span)
         }
         return .bool(right)
     }
@@ -89,11 +86,9 @@ extension Evaluator {
         case (_, .list(let elements)): found = elements.contains(lhs)
         case (.string(let needle), .string(let haystack)): found = haystack.contains(needle)
         case (_, .string):
-            throw Diagnostic(.type, "`in` a string needs a string on its left, found `\(lhs.typeName)`", at: lhsSpan)
+            throw Diagnostic(.inStringNeedsString(found: lhs.typeName), at: lhsSpan)
         default:
-            throw Diagnostic(
-                .type, "`in` needs a list or a string on its right, found `\(rhs.typeName)`", at: rhsSpan,
-                help: "write `x in [a, b, c]`")
+            throw Diagnostic(.inNeedsCollection(found: rhs.typeName), at: rhsSpan)
         }
         return .bool(found != (op == .notIn))
     }
@@ -112,9 +107,7 @@ extension Evaluator {
         case (.number(let a), .number(let b)): return .bool(compare(a, b))
         case (.string(let a), .string(let b)): return .bool(compare(a, b))
         default:
-            throw Diagnostic(
-                .type, "cannot compare `\(lhs.typeName)` with `\(rhs.typeName)`", at: operatorSpan,
-                help: "`\(op.rawValue)` compares two numbers or two strings")
+            throw Diagnostic(.compareTypes(lhs.typeName, rhs.typeName, operator: op.rawValue), at: operatorSpan)
         }
     }
 }

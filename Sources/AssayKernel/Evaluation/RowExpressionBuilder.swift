@@ -45,7 +45,7 @@ struct RowExpressionBuilder {
             return .unary(op == .negate ? .negate : .not, try build(operand), id: id(span))
         case .binary(.in, let lhs, let rhs, _), .binary(.notIn, let lhs, let rhs, _):
             guard case .list(let elements) = rhs.kind else {
-                throw Diagnostic(.syntax, "`in` takes a list of values here", at: rhs.span, help: "write `x in [1, 2, 3]`")
+                throw Diagnostic(.rowInNeedsList, at: rhs.span)
             }
             let negated: Bool = if case .binary(.notIn, _, _, _) = expression.kind { true } else { false }
             let left = try build(lhs)
@@ -62,21 +62,19 @@ struct RowExpressionBuilder {
             var built: [RowExpression] = []
             for argument in arguments {
                 if let label = argument.label {
-                    throw Diagnostic(
-                        .syntax, "row functions take positional arguments", at: label.span,
-                        help: "write `\(callee.name)(...)` without `\(label.name)=`")
+                    throw Diagnostic(.positionalRowArguments(callee.name, label: label.name), at: label.span)
                 }
                 built.append(try build(argument.value))
             }
             return .call(callee.name, built, id: id(callee.span))
         case .list:
-            throw Diagnostic(.type, "a list is not a row value", at: span, help: "lists appear after `in`: `x in [1, 2]`")
+            throw Diagnostic(.notARowValue("list"), at: span)
         case .member:
-            throw Diagnostic(.type, "members are not available in row expressions", at: span)
+            throw Diagnostic(.membersInRowExpression, at: span)
         case .load, .pipe, .split, .learning, .runs, .compareRuns:
-            throw Diagnostic(.type, "a dataset is not a row value", at: span)
+            throw Diagnostic(.notARowValue("dataset"), at: span)
         case .run:
-            throw Diagnostic(.type, "a run is not a row value", at: span)
+            throw Diagnostic(.notARowValue("run"), at: span)
         }
     }
 
@@ -94,11 +92,11 @@ struct RowExpressionBuilder {
             case .unknownColumn(let name, _):
                 throw Evaluator.unknownColumn(name, at: span, in: schema, datasetName)
             case .unknownFunction(let name, let available):
-                throw Diagnostic.unknown("function", name, at: span, among: available)
+                throw Diagnostic(.unknownRowFunction(name, among: available), at: span)
             case .type:
-                throw Diagnostic(.type, error.message, at: span, help: error.help)
+                throw Diagnostic(.rowType(error.message, help: error.help), at: span)
             case .arguments:
-                throw Diagnostic(.value, error.message, at: span, help: error.help)
+                throw Diagnostic(.rowArguments(error.message, help: error.help), at: span)
             }
         }
     }

@@ -20,7 +20,7 @@ enum ScalarFunction {
             case .null: return nil
             case .number(let number): return number
             case let other:
-                throw Diagnostic(.type, "`\(function)` needs a number, found `\(other.typeName)`", at: span(index))
+                throw Diagnostic(.operandType(function, expected: "a number", found: other.typeName), at: span(index))
             }
         }
 
@@ -29,7 +29,7 @@ enum ScalarFunction {
             case .null: return nil
             case .string(let string): return string
             case let other:
-                throw Diagnostic(.type, "`\(function)` needs a string, found `\(other.typeName)`", at: span(index))
+                throw Diagnostic(.operandType(function, expected: "a string", found: other.typeName), at: span(index))
             }
         }
     }
@@ -54,7 +54,7 @@ enum ScalarFunction {
             case .bool(let condition): return condition ? arguments[1] : arguments[2]
             case .null: return .null
             case let other:
-                throw Diagnostic(.type, "`if` needs a bool condition, found `\(other.typeName)`", at: arguments.span(0))
+                throw Diagnostic(.operandType("if", expected: "a bool condition", found: other.typeName), at: arguments.span(0))
             }
         case "coalesce":
             return arguments.values.lazy.compactMap { $0 }.first { $0 != .null } ?? .null
@@ -66,7 +66,7 @@ enum ScalarFunction {
             case .list(let elements): return .number(Double(elements.count))
             case .null: return .null
             case let other:
-                throw Diagnostic(.type, "`len` needs a string or a list, found `\(other.typeName)`", at: arguments.span(0))
+                throw Diagnostic(.operandType("len", expected: "a string or a list", found: other.typeName), at: arguments.span(0))
             }
         case "contains":
             switch (arguments[0], arguments[1]) {
@@ -74,12 +74,12 @@ enum ScalarFunction {
             case (.list(let elements), let element): return .bool(elements.contains(element))
             case (.string(let string), .string(let part)): return .bool(string.contains(part))
             case (.string, let other):
-                throw Diagnostic(.type, "`contains` on a string needs a string to find, found `\(other.typeName)`", at: arguments.span(1))
+                throw Diagnostic(.containsNeedsString(found: other.typeName), at: arguments.span(1))
             case (let other, _):
-                throw Diagnostic(.type, "`contains` needs a string or a list, found `\(other.typeName)`", at: arguments.span(0))
+                throw Diagnostic(.operandType("contains", expected: "a string or a list", found: other.typeName), at: arguments.span(0))
             }
         default:
-            throw Diagnostic(.name, "function `\(name)` is not implemented", at: arguments.call)
+            throw Diagnostic(.functionNotImplemented(name), at: arguments.call)
         }
     }
 
@@ -89,7 +89,7 @@ enum ScalarFunction {
             return .number(x.rounded(.toNearestOrAwayFromZero))
         }
         guard digits == digits.rounded(), Swift.abs(digits) <= 300 else {
-            throw Diagnostic(.value, "`digits` must be a whole number, found `\(digits)`", at: arguments.span(1))
+            throw Diagnostic(.roundDigits(found: "\(digits)"), at: arguments.span(1))
         }
         let scale = pow(10, digits)
         let scaled = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
@@ -109,8 +109,7 @@ enum ScalarFunction {
             case (.number(let a), .number(let b)): if name == "min" ? b < a : b > a { best = candidate }
             case (.string(let a), .string(let b)): if name == "min" ? b < a : b > a { best = candidate }
             default:
-                throw Diagnostic(
-                    .type, "`\(name)` needs numbers or strings of one type, found `\(candidate.typeName)`", at: span)
+                throw Diagnostic(.mixedTypes(name, found: candidate.typeName), at: span)
             }
         }
         return best
@@ -121,7 +120,7 @@ enum ScalarFunction {
         let lo = try arguments.number(1, of: "clip") ?? -.infinity
         let hi = try arguments.number(2, of: "clip") ?? .infinity
         guard lo <= hi else {
-            throw Diagnostic(.value, "`clip` needs `lo` at most `hi`", at: arguments.call)
+            throw Diagnostic(.clipBounds, at: arguments.call)
         }
         return .number(x.isNaN ? x : Swift.min(Swift.max(x, lo), hi))
     }

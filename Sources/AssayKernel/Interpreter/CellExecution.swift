@@ -45,7 +45,7 @@ struct CellExecution {
             }
         case .command(let command):
             guard let handler = Command.all[command.name.name] else {
-                throw Diagnostic(.name, "command `\(command.name.name)` is not available yet", at: command.name.span)
+                throw Diagnostic(.commandNotAvailable(command.name.name), at: command.name.span)
             }
             try handler.run(command, &context)
         case .pagedHelp(let topic):
@@ -72,14 +72,10 @@ struct CellExecution {
             return
         }
         guard case .list(let elements) = value else {
-            throw Diagnostic(
-                .type, "cannot bind a `\(value.typeName)` to \(targets.count) names", at: expression.span,
-                help: "binding several names needs a list with one element per name")
+            throw Diagnostic(.bindNeedsList(found: value.typeName, names: targets.count), at: expression.span)
         }
         guard elements.count == targets.count else {
-            throw Diagnostic(
-                .value, "cannot bind \(elements.count) value\(elements.count == 1 ? "" : "s") to \(targets.count) names",
-                at: expression.span, help: "the list must have exactly \(targets.count) elements")
+            throw Diagnostic(.bindCount(elements.count, names: targets.count), at: expression.span)
         }
         for (target, element) in zip(targets, elements) {
             state.bindings[target.name] = element

@@ -49,6 +49,6 @@ enum Leaderboard {
     }
 
     private static func dataset(_ columns: [Column]) throws(Diagnostic) -> Dataset {
-        do { return try Dataset(columns: columns) } catch { throw Diagnostic(.value, error.message, at: nil) }
+        do { return try Dataset(columns: columns) } catch { throw Diagnostic(.data(error.message, help: nil), at: nil) }
     }
 }

@@ -10,7 +10,7 @@ extension Evaluator {
     /// The store and current experiment, or a diagnostic saying why there are none.
     func trackingStore(at span: SourceSpan) throws(Diagnostic) -> (store: any TrackingStore, experiment: Experiment) {
         guard let tracker else {
-            throw Diagnostic(.value, "runs are not available here", at: span, help: "run this in a cell")
+            throw Diagnostic(.runsUnavailable, at: span)
         }
         // Models still being stored belong to what the caller is about to read.
         tracker.drain()
@@ -18,7 +18,7 @@ extension Evaluator {
     }
 
     func tracking<T>(at span: SourceSpan, _ work: () throws(TrackingError) -> T) throws(Diagnostic) -> T {
-        do { return try work() } catch { throw Diagnostic(.value, error.message, at: span) }
+        do { return try work() } catch { throw Diagnostic(.tracking(error.message), at: span) }
     }
 
     /// `runs [where ...] [order by ...] [limit N]` over the current experiment.
@@ -87,9 +87,7 @@ extension Evaluator {
         let (store, _) = try trackingStore(at: idExpression.span)
         let run = try tracking(at: idExpression.span) { () throws(TrackingError) in try store.run(id) }
         guard let data = try tracking(at: idExpression.span, { () throws(TrackingError) in try store.model(of: run.id) }) else {
-            throw Diagnostic(
-                .value, "run \(run.id) has no model", at: idExpression.span,
-                help: run.status == .finished ? "only fits store a model; `evaluate` runs do not" : "the run is \(run.status.rawValue); only finished fits store a model")
+            throw Diagnostic(.runHasNoModel(run.id, status: run.status.rawValue, finished: run.status == .finished), at: idExpression.span)
         }
         let fitted = try learn(at: idExpression.span) { () throws(LearnError) in try SavedModel.decode(data) }
         return .model(ModelValue(fitted, dataName: run.tags["dataset"], runID: run.id))
@@ -104,16 +102,16 @@ extension Evaluator {
         case .run(let run): return run.run.id
         case .model(let model):
             guard let id = model.runID else {
-                throw Diagnostic(.value, "this model has no tracked run", at: expression.span, help: "models from `fit` and `load run` have one; `load model` files do not")
+                throw Diagnostic(.modelHasNoRun, at: expression.span)
             }
             return id
         case .board(let board):
             guard let id = board.parentRunID else {
-                throw Diagnostic(.value, "this board has no tracked run", at: expression.span)
+                throw Diagnostic(.boardHasNoRun, at: expression.span)
             }
             return id
         default:
-            throw Diagnostic(.type, "a run id is a string, found a `\(value.typeName)`", at: expression.span, help: "write the id as `runs` shows it: `run \"4f2a9c\"`")
+            throw Diagnostic(.runIDType(found: value.typeName), at: expression.span)
         }
     }
 
@@ -148,7 +146,7 @@ extension Evaluator {
         case "children":
             return .dataset(try frame(at: span) { () throws(FrameError) in try RunTable.dataset(value.children) })
         default:
-            throw Diagnostic(.type, "a `run` has no member `\(name)`", at: span)
+            throw Diagnostic(.noSuchMember(name, type: "run"), at: span)
         }
     }
 

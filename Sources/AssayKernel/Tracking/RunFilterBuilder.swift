@@ -7,8 +7,6 @@ import AssayTracking
 struct RunFilterBuilder {
     let evaluator: Evaluator
 
-    static let fieldHelp = "fields are `metrics.NAME`, `params.NAME`, `tags.NAME`, `status`, `start`, `duration`, `model`, `name`, `id`, `parent`"
-
     /// A field reference: `status`, `metrics.f1`, `params.boost.rate`, nil when it is not one.
     func field(_ expression: Expression) -> RunField? {
         switch expression.kind {
@@ -37,7 +35,7 @@ struct RunFilterBuilder {
 
     func orderField(_ expression: Expression) throws(Diagnostic) -> RunField {
         guard let field = field(expression) else {
-            throw Diagnostic(.value, "`order by` needs a field of the runs", at: expression.span, help: RunFilterBuilder.fieldHelp)
+            throw Diagnostic(.orderByField, at: expression.span)
         }
         return field
     }
@@ -56,16 +54,14 @@ struct RunFilterBuilder {
             let field = try requiredField(lhs)
             let value = try evaluator.evaluate(rhs)
             guard case .list(let elements) = value else {
-                throw Diagnostic(.type, "`\(op.rawValue)` needs a list, found a `\(value.typeName)`", at: rhs.span, help: "write `status in [\"FAILED\", \"KILLED\"]`")
+                throw Diagnostic(.filterNeedsList(op.rawValue, found: value.typeName), at: rhs.span)
             }
             var constants: [FilterValue] = []
             for element in elements { constants.append(try constant(element, for: field, at: rhs.span)) }
             return .oneOf(field, constants, negated: op == .notIn)
         case .binary(let op, let lhs, let rhs, let opSpan):
             guard let comparison = RunFilterBuilder.comparison(op) else {
-                throw Diagnostic(
-                    .value, "`\(op.rawValue)` is not a condition on runs", at: opSpan,
-                    help: "compare a field with a value: `metrics.f1 > 0.9`; join conditions with `and`, `or`")
+                throw Diagnostic(.notARunCondition(op.rawValue), at: opSpan)
             }
             if let field = field(lhs) {
                 let value = try evaluator.evaluate(rhs)
@@ -77,18 +73,16 @@ struct RunFilterBuilder {
                 if value == .null { return .missing(field, negated: comparison == .notEqual) }
                 return .compare(field, RunFilterBuilder.flipped(comparison), try constant(value, for: field, at: lhs.span))
             }
-            throw Diagnostic(.value, "this comparison names no field of the runs", at: expression.span, help: RunFilterBuilder.fieldHelp)
+            throw Diagnostic(.comparisonWithoutField, at: expression.span)
         default:
             let value = try evaluator.evaluate(expression)
-            throw Diagnostic(
-                .type, "`runs where` needs a condition, found a `\(value.typeName)`", at: expression.span,
-                help: "for example `runs where metrics.f1 > 0.9 and status == \"FINISHED\"`")
+            throw Diagnostic(.runsWhereNeedsCondition(found: value.typeName), at: expression.span)
         }
     }
 
     private func requiredField(_ expression: Expression) throws(Diagnostic) -> RunField {
         guard let field = field(expression) else {
-            throw Diagnostic(.value, "expected a field of the runs", at: expression.span, help: RunFilterBuilder.fieldHelp)
+            throw Diagnostic(.expectedRunField, at: expression.span)
         }
         return field
     }
@@ -101,16 +95,14 @@ struct RunFilterBuilder {
             return .number(x)
         case (.start, .string(let text)):
             guard let ms = RunTable.milliseconds(text) else {
-                throw Diagnostic(.value, "cannot read \(ScalarText.quoted(text)) as a date", at: span, help: "write it as \"2025-06-01\" or \"2025-06-01 14:30\"")
+                throw Diagnostic(.unreadableDate(ScalarText.quoted(text)), at: span)
             }
             return .number(Double(ms))
         case (.metric, _), (.duration, _), (.start, _):
-            throw Diagnostic(.type, "`\(field)` is a number; compare it with a number, not a `\(value.typeName)`", at: span)
+            throw Diagnostic(.numericRunField("\(field)", found: value.typeName), at: span)
         case (.status, .string(let text)):
             guard let status = RunStatus(rawValue: text.uppercased()) else {
-                throw Diagnostic.unknown(
-                    "status", text, at: span, among: RunStatus.allCases.map(\.rawValue), kind: .value,
-                    otherwise: "a status is " + RunStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
+                throw Diagnostic(.unknownStatus(text, among: RunStatus.allCases.map(\.rawValue)), at: span)
             }
             return .string(status.rawValue)
         case (.param, .number(let x)), (.tag, .number(let x)):
@@ -122,7 +114,7 @@ struct RunFilterBuilder {
         case (_, .bool(let flag)):
             return .string(flag ? "true" : "false")
         default:
-            throw Diagnostic(.type, "cannot compare `\(field)` with a `\(value.typeName)`", at: span, help: "compare it with a number or a string")
+            throw Diagnostic(.runFieldComparison("\(field)", found: value.typeName), at: span)
         }
     }
 

@@ -15,7 +15,17 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var span: SourceSpan?
     public var notes: [String]
     public var help: String?
+    /// The catalogue's name for the reason; nil for a diagnostic built from free text.
+    public var code: Reason.Code?
 
+    /// A diagnostic whose text the catalogue makes from its reason.
+    public init(_ reason: Reason, at span: SourceSpan?) {
+        let wording = reason.wording
+        self.init(wording.kind, wording.message, at: span, notes: wording.notes, help: wording.help)
+        code = wording.code
+    }
+
+    /// Free text, for the sites not yet speaking through a `Reason`.
     public init(_ kind: Kind, _ message: String, at span: SourceSpan?, notes: [String] = [], help: String? = nil) {
         self.kind = kind
         self.message = message
@@ -35,6 +45,6 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     /// Cancellation by the user; the span is the statement that was running.
     public static func interrupted(at span: SourceSpan?) -> Diagnostic {
-        Diagnostic(.interrupted, "interrupted", at: span)
+        Diagnostic(.interrupted, at: span)
     }
 }

@@ -32,10 +32,10 @@ public struct FunctionSignature: Sendable {
     public func bind(_ arguments: [Argument], at call: SourceSpan) throws(Diagnostic) -> [Expression?] {
         if isVariadic {
             if let labeled = arguments.first(where: { $0.label != nil }), let label = labeled.label {
-                throw Diagnostic(.type, "`\(name)` takes no named arguments", at: label.span, help: "write `\(usage)`")
+                throw Diagnostic(.noNamedArguments(name, usage: usage), at: label.span)
             }
             guard !arguments.isEmpty else {
-                throw Diagnostic(.type, "`\(name)` needs at least one argument", at: call, help: "write `\(usage)`")
+                throw Diagnostic(.needsAnArgument(name, usage: usage), at: call)
             }
             return arguments.map(\.value)
         }
@@ -44,26 +44,22 @@ public struct FunctionSignature: Sendable {
         for argument in arguments {
             if let label = argument.label {
                 guard let index = parameters.firstIndex(where: { $0.name == label.name }) else {
-                    throw Diagnostic.unknown(
-                        "argument", label.name, at: label.span, among: parameters.map(\.name), kind: .type,
-                        otherwise: "write `\(usage)`")
+                    throw Diagnostic(.unknownArgument(label.name, among: parameters.map(\.name), usage: usage), at: label.span)
                 }
                 guard slots[index] == nil else {
-                    throw Diagnostic(.type, "argument `\(label.name)` is given twice", at: label.span)
+                    throw Diagnostic(.repeatedArgument(label.name), at: label.span)
                 }
                 slots[index] = argument.value
             } else {
                 while position < slots.count, slots[position] != nil { position += 1 }
                 guard position < slots.count else {
-                    throw Diagnostic(
-                        .type, "`\(name)` takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s")",
-                        at: argument.value.span, help: "write `\(usage)`")
+                    throw Diagnostic(.tooManyArguments(name, count: parameters.count, usage: usage), at: argument.value.span)
                 }
                 slots[position] = argument.value
             }
         }
         for (parameter, slot) in zip(parameters, slots) where slot == nil && !parameter.isOptional {
-            throw Diagnostic(.type, "`\(name)` needs `\(parameter.name)`", at: call, help: "write `\(usage)`")
+            throw Diagnostic(.missingArgument(name, parameter: parameter.name, usage: usage), at: call)
         }
         return slots
     }

@@ -116,5 +116,9 @@ extension HelpCatalog {
                 "A statement continues on the next line while a bracket is open, when the next line starts with `|`, or when it is indented deeper.",
             ],
             examples: ["(1 + 2) * 3", "-2 ^ 2  # -4", "x in [1, 2] and x is not null"]),
+        HelpTopic(
+            "errors", .guide, usage: "help errors", summary: "every error the language raises, with an example of each",
+            details: ["Each error has a code, a kind (`SyntaxError`, `NameError`, `TypeError`, `ValueError`, `Interrupted`) and one wording."],
+            examples: ["help errors"]),
     ]
 }

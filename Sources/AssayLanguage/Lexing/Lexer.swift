@@ -140,27 +140,20 @@ public struct Lexer {
             i += 1
         } else {
             let span = source.span(from: start, to: start + 1)
-            let help: String? =
-                switch c {
-                case "!": "write `not` to negate, or `!=` to compare"
-                case "&": "write `and`"
-                case ";": "write one statement per line"
-                default: nil
-                }
-            throw Diagnostic(.syntax, "unexpected character `\(Character(c))`", at: span, help: help)
+            throw Diagnostic(.unexpectedCharacter(Character(c)), at: span)
         }
         let token = Token(kind: .symbol(symbol), span: source.span(from: start, to: i))
         if symbol.closing != nil {
             scan.openBrackets.append(token)
         } else if symbol.isClosing {
             guard let open = scan.openBrackets.popLast() else {
-                throw Diagnostic(.syntax, "unmatched `\(symbol.rawValue)`", at: token.span)
+                throw Diagnostic(.unmatchedBracket(symbol.rawValue), at: token.span)
             }
             guard case .symbol(let opening) = open.kind, opening.closing == symbol else {
                 let opened = open.span.start
                 throw Diagnostic(
-                    .syntax, "mismatched `\(symbol.rawValue)`", at: token.span,
-                    notes: ["\(open.kind.description) was opened at line \(opened.line), column \(opened.column)"])
+                    .mismatchedBracket(symbol.rawValue, opened: open.kind.description, line: opened.line, column: opened.column),
+                    at: token.span)
             }
         }
         scan.tokens.append(token)
@@ -183,9 +176,7 @@ public struct Lexer {
         }
         if i < s.count, s[i].isNameContinuation {
             while i < s.count, s[i].isNameContinuation { i += 1 }
-            throw Diagnostic(
-                .syntax, "invalid number `\(source.slice(start, i))`", at: source.span(from: start, to: i),
-                help: "names cannot start with a digit; write such a name in backticks")
+            throw Diagnostic(.invalidNumber(source.slice(start, i)), at: source.span(from: start, to: i))
         }
         // The scanned text is digits, an optional fraction and exponent: always a valid Double.
         let value = Double(source.slice(start, i)) ?? .nan
@@ -216,10 +207,7 @@ public struct Lexer {
                     default: nil
                     }
                 guard let escaped else {
-                    throw Diagnostic(
-                        .syntax, "unknown escape `\\\(Character(s[i + 1]))` in string",
-                        at: source.span(from: i, to: i + 2),
-                        help: "the escapes are `\\\"`, `\\'`, `\\\\`, `\\n`, `\\t` and `\\r`; write `\\\\` for a backslash")
+                    throw Diagnostic(.unknownEscape(Character(s[i + 1])), at: source.span(from: i, to: i + 2))
                 }
                 value.append(escaped)
                 i += 2
@@ -229,9 +217,7 @@ public struct Lexer {
             i += 1
         }
         scan.endsInsideString = true
-        throw Diagnostic(
-            .syntax, "unterminated string", at: source.span(from: start, to: start + 1),
-            help: "close the string with `\(Character(quote))`")
+        throw Diagnostic(.unterminatedString(quote: Character(quote)), at: source.span(from: start, to: start + 1))
     }
 
     private mutating func quotedName() throws(Diagnostic) {
@@ -239,14 +225,12 @@ public struct Lexer {
         i += 1
         while i < s.count, s[i] != "`", s[i] != "\n" { i += 1 }
         guard i < s.count, s[i] == "`" else {
-            throw Diagnostic(
-                .syntax, "unterminated name", at: source.span(from: start, to: start + 1),
-                help: "close the name with a backtick on the same line")
+            throw Diagnostic(.unterminatedName, at: source.span(from: start, to: start + 1))
         }
         let name = source.slice(start + 1, i)
         i += 1
         guard !name.isEmpty else {
-            throw Diagnostic(.syntax, "empty name", at: source.span(from: start, to: i))
+            throw Diagnostic(.emptyName, at: source.span(from: start, to: i))
         }
         append(.name(name), from: start, quoted: true)
     }

@@ -39,9 +39,7 @@ extension Parser {
             if case .name(let word) = token.kind, !token.isQuoted,
                 index + 1 < tokens.count, !Parser.endsStageReference(tokens[index + 1])
             {
-                throw Diagnostic.unknown(
-                    "data operation", word, at: token.span, among: PipeStep.operations, kind: .syntax,
-                    otherwise: "the data operations are " + PipeStep.operations.map { "`\($0)`" }.joined(separator: ", "))
+                throw Diagnostic(.unknownDataOperation(word, among: PipeStep.operations), at: token.span)
             }
             let stage = try operandExpression()
             return PipeStep(.stage(stage), keyword: nil, span: stage.span)
@@ -54,7 +52,7 @@ extension Parser {
         case "derive":
             kind = .derive(try commaSeparated { (p: inout Parser) throws(Diagnostic) in
                 let name = try p.columnName(after: "derive")
-                try p.expect(.assign, "`=` after the new column's name", help: "write `derive NAME = EXPR`")
+                try p.expect(.assign) { .expected("`=` after the new column's name", found: $0, usage: "derive NAME = EXPR") }
                 return (name, try p.operandExpression())
             })
         case "select", "drop":
@@ -64,9 +62,7 @@ extension Parser {
             kind = .rename(try commaSeparated { (p: inout Parser) throws(Diagnostic) in
                 let old = try p.columnName(after: "rename")
                 guard p.acceptWord("as") else {
-                    throw Diagnostic(
-                        .syntax, "expected `as` after `\(old.name)`, found \(p.peek.kind.description)", at: p.peek.span,
-                        help: "write `rename OLD as NEW`")
+                    throw Diagnostic(.expected("`as` after `\(old.name)`", found: p.peek.kind.description, usage: "rename OLD as NEW"), at: p.peek.span)
                 }
                 return (old, try p.columnName(after: "as"))
             })
@@ -94,39 +90,36 @@ extension Parser {
             let keys = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: "group") }
             guard acceptWord("aggregate") else {
                 throw Diagnostic(
-                    .syntax, "expected `aggregate` after the group's columns, found \(peek.kind.description)", at: peek.span,
-                    help: "write `group COLS aggregate NAME = AGG(COL), ...`")
+                    .expected("`aggregate` after the group's columns", found: peek.kind.description, usage: "group COLS aggregate NAME = AGG(COL), ..."),
+                    at: peek.span)
             }
             kind = .group(keys: keys, aggregations: try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.aggregation() })
         case "join":
             let other = try postfixExpression()
             guard acceptWord("on") else {
-                throw Diagnostic(
-                    .syntax, "expected `on` and the key columns, found \(peek.kind.description)", at: peek.span,
-                    help: "write `join OTHER on KEYS [left|inner]`")
+                throw Diagnostic(.expected("`on` and the key columns", found: peek.kind.description, usage: "join OTHER on KEYS [left|inner]"), at: peek.span)
             }
             let keys = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.columnName(after: "on") }
             var joinKind: Identifier?
             if case .name(let k) = peek.kind, k == "left" || k == "inner" { joinKind = Identifier(k, span: advance().span) }
             kind = .join(other, on: keys, kind: joinKind)
         default:
-            throw Diagnostic(.syntax, "unknown data operation `\(word)`", at: keyword.span)
+            throw Diagnostic(.unknownDataOperation(word, among: []), at: keyword.span)
         }
         return PipeStep(kind, keyword: keyword, span: keyword.span.through(previous.span))
     }
 
     private mutating func aggregation() throws(Diagnostic) -> PipeStep.Aggregation {
         let name = try columnName(after: "aggregate")
-        try expect(.assign, "`=` after the aggregate's name", help: "write `NAME = AGG(COL)`, e.g. `n = count()`")
+        try expect(.assign) { .aggregateNeedsName(found: $0) }
         guard case .name(let function) = peek.kind else {
-            throw Diagnostic(
-                .syntax, "expected an aggregate such as `mean(COL)`, found \(peek.kind.description)", at: peek.span)
+            throw Diagnostic(.expected("an aggregate such as `mean(COL)`", found: peek.kind.description), at: peek.span)
         }
         let functionName = Identifier(function, span: advance().span)
-        try expect(.leftParen, "`(` after `\(function)`", help: "write `\(function)(COL)`")
+        try expect(.leftParen) { .expected("`(` after `\(function)`", found: $0, usage: "\(function)(COL)") }
         var column: Identifier?
         if peek.kind != .symbol(.rightParen) { column = try columnName(after: "(") }
-        try expect(.rightParen, "`)`", help: "an aggregate takes one column: `\(function)(COL)`")
+        try expect(.rightParen) { .aggregateTakesOneColumn(function, found: $0) }
         return PipeStep.Aggregation(name: name, function: functionName, column: column)
     }
 
@@ -154,15 +147,17 @@ extension Parser {
             advance()
             guard case .name(let task) = peek.kind else {
                 throw Diagnostic(
-                    .syntax, "expected `classification` or `regression` after `synthetic`, found \(peek.kind.description)",
-                    at: peek.span, help: "write `load synthetic classification rows 1000 features 10 seed 1`")
+                    .expected(
+                        "`classification` or `regression` after `synthetic`", found: peek.kind.description,
+                        usage: "load synthetic classification rows 1000 features 10 seed 1"),
+                    at: peek.span)
             }
             let taskName = Identifier(task, span: advance().span)
             var settings: [(name: Identifier, value: Expression)] = []
             while case .name(let setting) = peek.kind, !peek.isQuoted {
                 let name = Identifier(setting, span: advance().span)
                 if settings.contains(where: { $0.name.name == setting }) {
-                    throw Diagnostic(.syntax, "`\(setting)` is given twice", at: name.span)
+                    throw Diagnostic(.repeatedSetting(setting), at: name.span)
                 }
                 settings.append((name, try additiveExpression()))
             }
@@ -186,19 +181,19 @@ extension Parser {
     /// `{col: string, other: number}`
     private mutating func typeMap() throws(Diagnostic) -> [(column: Identifier, type: Identifier)] {
         let open = peek
-        try expect(.leftBrace, "`{` after `types`", help: "write `types {zip: string}`")
+        try expect(.leftBrace) { .expected("`{` after `types`", found: $0, usage: "types {zip: string}") }
         var entries: [(column: Identifier, type: Identifier)] = []
         while peek.kind != .symbol(.rightBrace) {
             let column = try columnName(after: "{")
-            try expect(.colon, "`:` after `\(column.name)`", help: "write `types {\(column.name): string}`")
+            try expect(.colon) { .expected("`:` after `\(column.name)`", found: $0, usage: "types {\(column.name): string}") }
             guard case .name(let type) = peek.kind else {
-                throw Diagnostic(.syntax, "expected a type (`number`, `string` or `bool`), found \(peek.kind.description)", at: peek.span)
+                throw Diagnostic(.expected("a type (`number`, `string` or `bool`)", found: peek.kind.description), at: peek.span)
             }
             entries.append((column, Identifier(type, span: advance().span)))
             if !accept(.comma) { break }
         }
         if !accept(.rightBrace) {
-            throw Diagnostic(.syntax, "expected `,` or `}`, found \(peek.kind.description)", at: peek.span == open.span ? open.span : peek.span)
+            throw Diagnostic(.expected("`,` or `}`", found: peek.kind.description), at: peek.span == open.span ? open.span : peek.span)
         }
         return entries
     }
@@ -228,7 +223,7 @@ extension Parser {
     /// A column name: a name or a backticked name.
     mutating func columnName(after context: String) throws(Diagnostic) -> Identifier {
         guard case .name(let name) = peek.kind else {
-            throw Diagnostic(.syntax, "expected a column name after `\(context)`, found \(peek.kind.description)", at: peek.span)
+            throw Diagnostic(.expected("a column name after `\(context)`", found: peek.kind.description), at: peek.span)
         }
         return Identifier(name, span: advance().span)
     }
@@ -245,9 +240,10 @@ extension Parser {
         return true
     }
 
-    mutating func expect(_ symbol: Symbol, _ what: String, help: String? = nil) throws(Diagnostic) {
+    /// Takes `symbol`, or raises the reason made from what was found instead.
+    mutating func expect(_ symbol: Symbol, orElse reason: (_ found: String) -> Diagnostic.Reason) throws(Diagnostic) {
         guard accept(symbol) else {
-            throw Diagnostic(.syntax, "expected \(what), found \(peek.kind.description)", at: peek.span, help: help)
+            throw Diagnostic(reason(peek.kind.description), at: peek.span)
         }
     }
 

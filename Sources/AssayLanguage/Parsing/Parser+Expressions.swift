@@ -68,9 +68,7 @@ extension Parser {
         let lhs = try additive()
         guard let result = try comparisonTail(lhs) else { return lhs }
         if let extra = comparisonOperatorAhead {
-            throw Diagnostic(
-                .syntax, "comparisons cannot be chained", at: extra,
-                help: "join two comparisons with `and`: `a < b and b < c`")
+            throw Diagnostic(.chainedComparison, at: extra)
         }
         return result
     }
@@ -106,9 +104,7 @@ extension Parser {
             advance()
             let negated = accept(.not)
             guard peek.kind == .keyword(.null) else {
-                throw Diagnostic(
-                    .syntax, "expected `null` after `is`, found \(peek.kind.description)", at: peek.span,
-                    help: "`is` tests for null: `x is null`, `x is not null`; compare values with `==`")
+                throw Diagnostic(.isNeedsNull(found: peek.kind.description), at: peek.span)
             }
             let null = advance()
             return Expression(.isNull(lhs, negated: negated), span: lhs.span.through(null.span))
@@ -183,7 +179,7 @@ extension Parser {
             advance()
             let token = peek
             guard case .name(let name) = token.kind else {
-                throw Diagnostic(.syntax, "expected a member name after `.`, found \(token.kind.description)", at: token.span)
+                throw Diagnostic(.expected("a member name after `.`", found: token.kind.description), at: token.span)
             }
             advance()
             expression = Expression(.member(expression, Identifier(name, span: token.span)), span: expression.span.through(token.span))
@@ -235,7 +231,7 @@ extension Parser {
             try close(.rightBracket, opening: token, separated: true)
             return Expression(.list(elements), span: token.span.through(previous.span))
         default:
-            throw Diagnostic(.syntax, "expected an expression, found \(token.kind.description)", at: token.span)
+            throw Diagnostic(.expected("an expression", found: token.kind.description), at: token.span)
         }
     }
 
@@ -259,12 +255,10 @@ extension Parser {
     private mutating func close(_ symbol: Symbol, opening: Token, separated: Bool) throws(Diagnostic) {
         if accept(symbol) { return }
         if case .end = peek.kind {
-            throw Diagnostic(
-                .syntax, "unclosed \(opening.kind.description)", at: opening.span,
-                help: "close it with `\(symbol.rawValue)`")
+            throw Diagnostic(.unclosedBracket(opening.kind.description, closing: symbol.rawValue), at: opening.span)
         }
         let expected = separated ? "`,` or `\(symbol.rawValue)`" : "`\(symbol.rawValue)`"
-        throw Diagnostic(.syntax, "expected \(expected), found \(peek.kind.description)", at: peek.span)
+        throw Diagnostic(.expected(expected, found: peek.kind.description), at: peek.span)
     }
 
     private func binary(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression, _ opSpan: SourceSpan) -> Expression {

@@ -18,26 +18,24 @@ extension Parser {
             let data = try onData(after: word, usage: "\(word) PIPELINE on DATA target COL")
             guard acceptWord("target") else {
                 throw Diagnostic(
-                    .syntax, "expected `target` and the column to predict, found \(peek.kind.description)", at: peek.span,
-                    help: "write `\(word) PIPELINE on DATA target COL`")
+                    .expected("`target` and the column to predict", found: peek.kind.description, usage: "\(word) PIPELINE on DATA target COL"),
+                    at: peek.span)
             }
             let target = try columnName(after: "target")
             var clauses: [LearningClause] = []
             while case .name(let keyword) = peek.kind, !peek.isQuoted {
                 guard allowed.contains(keyword) else {
-                    throw Diagnostic.unknown("clause", keyword, at: peek.span, among: allowed, kind: .syntax, otherwise: "write `\(usage)`")
+                    throw Diagnostic(.unknownClause(keyword, among: allowed, usage: usage), at: peek.span)
                 }
                 let name = Identifier(keyword, span: advance().span)
                 if clauses.contains(where: { $0.keyword.name == keyword }) {
-                    throw Diagnostic(.syntax, "clause `\(keyword)` is given twice", at: name.span)
+                    throw Diagnostic(.repeatedClause(keyword), at: name.span)
                 }
                 if let other = clauses.first(where: { ["cv", "holdout"].contains($0.keyword.name) }), ["cv", "holdout"].contains(keyword) {
-                    throw Diagnostic(
-                        .syntax, "`\(keyword)` and `\(other.keyword.name)` cannot both validate one fit", at: name.span,
-                        help: "choose cross-validation (`cv 5`) or a held-out part (`holdout 0.2`)")
+                    throw Diagnostic(.conflictingValidation(keyword, other.keyword.name), at: name.span)
                 }
                 if keyword == "stop", !acceptWord("after") {
-                    throw Diagnostic(.syntax, "expected `after` and a number of trials", at: peek.span, help: "write `stop after 10`")
+                    throw Diagnostic(.expected("`after` and a number of trials", found: nil, usage: "stop after 10"), at: peek.span)
                 }
                 if keyword == "metric" || keyword == "search" {
                     // A word (`metric f1`, `search tpe`), kept as a name for the evaluator to check.
@@ -81,7 +79,7 @@ extension Parser {
             while case .name(let keyword) = peek.kind, !peek.isQuoted, LearningForm.shapClauses.contains(keyword) {
                 let name = Identifier(keyword, span: advance().span)
                 if clauses.contains(where: { $0.keyword.name == keyword }) {
-                    throw Diagnostic(.syntax, "clause `\(keyword)` is given twice", at: name.span)
+                    throw Diagnostic(.repeatedClause(keyword), at: name.span)
                 }
                 clauses.append(LearningClause(keyword: name, value: try additiveExpression()))
             }
@@ -96,9 +94,7 @@ extension Parser {
 
     private mutating func onData(after word: String, usage: String) throws(Diagnostic) -> Expression {
         guard acceptWord("on") else {
-            throw Diagnostic(
-                .syntax, "expected `on` and the data, found \(peek.kind.description)", at: peek.span,
-                help: "write `\(usage)`")
+            throw Diagnostic(.expected("`on` and the data", found: peek.kind.description, usage: usage), at: peek.span)
         }
         return try postfixExpression()
     }

@@ -12,22 +12,16 @@ extension Parser {
             return Expression(.runs(try runsQuery()), span: start.span.through(previous.span))
         case "run":
             guard !atStatementEnd else {
-                throw Diagnostic(
-                    .syntax, "`run` needs the id of a run", at: peek.span,
-                    help: "write `run \"4f2a9c\"` with an id that `runs` shows")
+                throw Diagnostic(.runNeedsID, at: peek.span)
             }
             let id = try postfixExpression()
             return Expression(.run(id), span: start.span.through(previous.span))
         default:
             guard acceptWord("runs") else {
-                throw Diagnostic(
-                    .syntax, "expected `runs` after `compare`, found \(peek.kind.description)", at: peek.span,
-                    help: "write `compare runs \"4f2a9c\", \"b71e03\"`")
+                throw Diagnostic(.expected("`runs` after `compare`", found: peek.kind.description, usage: "compare runs \"4f2a9c\", \"b71e03\""), at: peek.span)
             }
             guard !atStatementEnd else {
-                throw Diagnostic(
-                    .syntax, "`compare runs` needs the ids of the runs to compare", at: peek.span,
-                    help: "write `compare runs \"4f2a9c\", \"b71e03\"`")
+                throw Diagnostic(.compareNeedsIDs, at: peek.span)
             }
             let ids = try commaSeparated { (p: inout Parser) throws(Diagnostic) in try p.postfixExpression() }
             return Expression(.compareRuns(ids), span: start.span.through(previous.span))
@@ -37,12 +31,12 @@ extension Parser {
     private mutating func runsQuery() throws(Diagnostic) -> RunsQuerySyntax {
         var query = RunsQuerySyntax()
         var seen: [String] = []
-        let usage = "write `runs [where EXPR] [order by FIELD [asc|desc]] [limit N]`"
+        let usage = "runs [where EXPR] [order by FIELD [asc|desc]] [limit N]"
         while case .name(let word) = peek.kind, !peek.isQuoted, RunsQuerySyntax.clauses.contains(word) {
             let keyword = advance()
-            if seen.contains(word) { throw Diagnostic(.syntax, "clause `\(word)` is given twice", at: keyword.span) }
+            if seen.contains(word) { throw Diagnostic(.repeatedClause(word), at: keyword.span) }
             if let later = seen.first(where: { RunsQuerySyntax.clauses.firstIndex(of: $0) ?? 0 > RunsQuerySyntax.clauses.firstIndex(of: word) ?? 0 }) {
-                throw Diagnostic(.syntax, "`\(word)` must come before `\(later)`", at: keyword.span, help: usage)
+                throw Diagnostic(.clauseOrder(word, before: later, usage: usage), at: keyword.span)
             }
             seen.append(word)
             switch word {
@@ -50,7 +44,7 @@ extension Parser {
                 query.filter = try operandExpression()
             case "order":
                 guard acceptWord("by") else {
-                    throw Diagnostic(.syntax, "expected `by` after `order`, found \(peek.kind.description)", at: peek.span, help: usage)
+                    throw Diagnostic(.expected("`by` after `order`", found: peek.kind.description, usage: usage), at: peek.span)
                 }
                 query.order = try postfixExpression()
                 if acceptWord("desc") {
@@ -63,9 +57,7 @@ extension Parser {
             }
         }
         if case .name(let word) = peek.kind, !peek.isQuoted, word != "to" {
-            throw Diagnostic.unknown(
-                "clause", word, at: peek.span, among: RunsQuerySyntax.clauses.filter { !seen.contains($0) }, kind: .syntax,
-                otherwise: usage)
+            throw Diagnostic(.unknownClause(word, among: RunsQuerySyntax.clauses.filter { !seen.contains($0) }, usage: usage), at: peek.span)
         }
         return query
     }

@@ -70,23 +70,19 @@ public struct Parser {
         while true {
             let token = peek
             guard case .name(let name) = token.kind else {
-                throw Diagnostic(.syntax, "expected a name to bind, found \(token.kind.description)", at: token.span)
+                throw Diagnostic(.expected("a name to bind", found: token.kind.description), at: token.span)
             }
             if !token.isQuoted, CommandSyntax.named(name) != nil || Parser.expressionWords.contains(name) {
-                throw Diagnostic(
-                    .syntax, "`\(name)` is a command and cannot be bound", at: token.span,
-                    help: "choose another name, or write it in backticks: `\u{60}\(name)\u{60}`")
+                throw Diagnostic(.commandCannotBeBound(name), at: token.span)
             }
             if targets.contains(where: { $0.name == name }) {
-                throw Diagnostic(.syntax, "`\(name)` is bound twice in the same statement", at: token.span)
+                throw Diagnostic(.boundTwice(name), at: token.span)
             }
             targets.append(Identifier(name, span: token.span))
             advance()
             if accept(.comma) { continue }
             if accept(.assign) { break }
-            throw Diagnostic(
-                .syntax, "expected `=` after the names to bind, found \(peek.kind.description)", at: peek.span,
-                help: "bind a list's elements with `a, b = expr`")
+            throw Diagnostic(.bindingNeedsEquals(found: peek.kind.description), at: peek.span)
         }
         let value = try expression()
         return Statement(.bind(targets: targets, value: value), span: start.through(value.span))
@@ -96,13 +92,9 @@ public struct Parser {
         switch peek.kind {
         case .newline, .end: return
         case .symbol(.assign):
-            throw Diagnostic(
-                .syntax, "cannot assign to this expression", at: peek.span,
-                help: "bind a name with `name = expr`; compare with `==`")
+            throw Diagnostic(.cannotAssign, at: peek.span)
         default:
-            throw Diagnostic(
-                .syntax, "unexpected \(peek.kind.description) after the end of the statement", at: peek.span,
-                help: "write one statement per line")
+            throw Diagnostic(.unexpectedAfterStatement(found: peek.kind.description), at: peek.span)
         }
     }
 
@@ -115,9 +107,7 @@ public struct Parser {
         for operandSyntax in syntax.operands {
             if atStatementEnd || clauseSyntax(of: syntax) != nil {
                 if operandSyntax.isOptional { continue }
-                throw Diagnostic(
-                    .syntax, "`\(syntax.name)` needs \(operandSyntax.placeholder)", at: peek.span,
-                    help: "write `\(syntax.usage)`")
+                throw Diagnostic(.missingOperand(syntax.name, needs: operandSyntax.placeholder, usage: syntax.usage), at: peek.span)
             }
             operands.append((operandSyntax.label, try operand(operandSyntax, of: syntax)))
         }
@@ -125,14 +115,12 @@ public struct Parser {
         while let clauseSyntax = clauseSyntax(of: syntax) {
             let keyword = Identifier(clauseSyntax.keyword, span: advance().span)
             if clauses.contains(where: { $0.keyword.name == keyword.name }) {
-                throw Diagnostic(.syntax, "clause `\(keyword.name)` is given twice", at: keyword.span)
+                throw Diagnostic(.repeatedClause(keyword.name), at: keyword.span)
             }
             var operand: Operand?
             if let operandSyntax = clauseSyntax.operand {
                 guard !atStatementEnd else {
-                    throw Diagnostic(
-                        .syntax, "`\(keyword.name)` needs \(operandSyntax.placeholder)", at: peek.span,
-                        help: "write `\(syntax.usage)`")
+                    throw Diagnostic(.missingOperand(keyword.name, needs: operandSyntax.placeholder, usage: syntax.usage), at: peek.span)
                 }
                 operand = try self.operand(operandSyntax, of: syntax)
             }
@@ -140,13 +128,9 @@ public struct Parser {
         }
         guard atStatementEnd else {
             if case .name(let word) = peek.kind, !syntax.clauses.isEmpty {
-                throw Diagnostic.unknown(
-                    "clause", word, at: peek.span, among: syntax.clauses.map(\.keyword), kind: .syntax,
-                    otherwise: "write `\(syntax.usage)`")
+                throw Diagnostic(.unknownClause(word, among: syntax.clauses.map(\.keyword), usage: syntax.usage), at: peek.span)
             }
-            throw Diagnostic(
-                .syntax, "unexpected \(peek.kind.description) in `\(syntax.name)`", at: peek.span,
-                help: "write `\(syntax.usage)`")
+            throw Diagnostic(.unexpectedInCommand(found: peek.kind.description, command: syntax.name, usage: syntax.usage), at: peek.span)
         }
         let command = CommandStatement(name: name, operands: operands, clauses: clauses)
         return Statement(.command(command), span: nameToken.span.through(previous.span))
@@ -165,14 +149,10 @@ public struct Parser {
             return .expression(try expression())
         case .word(let noun, let choices):
             guard let word = wordToken(peek) else {
-                throw Diagnostic(
-                    .syntax, "expected a \(noun), found \(peek.kind.description)", at: peek.span,
-                    help: "write `\(syntax.usage)`")
+                throw Diagnostic(.expected("a \(noun)", found: peek.kind.description, usage: syntax.usage), at: peek.span)
             }
             if let choices, !choices.contains(word.name) {
-                throw Diagnostic.unknown(
-                    noun, word.name, at: word.span, among: choices,
-                    otherwise: "the \(noun)s are " + choices.map { "`\($0)`" }.joined(separator: ", "))
+                throw Diagnostic(.unknownChoice(word.name, noun: noun, among: choices), at: word.span)
             }
             advance()
             return .word(word)
@@ -225,16 +205,14 @@ public struct Parser {
     }
 
     func unexpected(_ token: Token) -> Diagnostic {
-        Diagnostic(.syntax, "unexpected \(token.kind.description)", at: token.span)
+        Diagnostic(.unexpectedToken(found: token.kind.description), at: token.span)
     }
 
     /// Counts one level of nesting; pair with `depth -= 1`.
     mutating func enter() throws(Diagnostic) {
         depth += 1
         if depth > Parser.maximumDepth {
-            throw Diagnostic(
-                .syntax, "expression is nested too deeply", at: peek.span,
-                help: "split it into several statements with names for the parts")
+            throw Diagnostic(.nestedTooDeeply, at: peek.span)
         }
     }
 }
