@@ -39,18 +39,4 @@ extension Value {
         }
         return text
     }
-
-    /// How a result shows; tables show at most `rows` rows.
-    func rendering(rows: Int) -> Rendering {
-        switch self {
-        case .dataset(let dataset): return DatasetTable(dataset, maxRows: rows).rendering
-        case .model(let model): return ModelDisplay.model(model)
-        case .board(let board): return ModelDisplay.board(board, rows: rows)
-        case .explanation(let e): return ExplanationDisplay.rendering(e, rows: rows)
-        case .tuning(let t): return TuningDisplay.rendering(t, rows: rows)
-        case .run(let run): return RunDisplay.run(run, rows: rows)
-        default: break
-        }
-        return Rendering(plain: resultText)
-    }
 }
