@@ -11,6 +11,7 @@ extension Value: Displayable {
     private var display: any Displayable {
         switch self {
         case .dataset(let dataset): dataset
+        case .importance(let importance): importance
         case .model(let model): model
         case .board(let board): board
         case .explanation(let explanation): explanation

@@ -11,6 +11,7 @@ extension Value {
         case .list(let elements): "[" + elements.map(\.resultText).joined(separator: ", ") + "]"
         case .null: ScalarText.null
         case .dataset(let dataset): "<dataset: \(DatasetTable(dataset).caption)>"
+        case .importance(let importance): Value.dataset(importance.table).resultText
         case .pipeline(let pipeline): pipeline.text
         case .space(let call): call.text
         case .model(let model): "<model \(model.fitted.name): target `\(model.fitted.target)`>"
@@ -29,7 +30,7 @@ extension Value {
 
     /// One line for `vars` and inspection.
     var summary: String {
-        if case .dataset(let dataset) = self {
+        if let dataset = asDataset {
             let names = dataset.columnNames.joined(separator: ", ")
             return ScalarText.truncated(DatasetTable(dataset).caption + ": " + names, to: 60)
         }

@@ -13,7 +13,7 @@ extension Evaluator {
                 "member", member.name, at: member.span, among: known,
                 otherwise: "`help \(receiver.typeName)` lists its members")
         }
-        switch (receiver, member.name) {
+        switch (receiver.asDataset.map(Value.dataset) ?? receiver, member.name) {
         case (.string(let string), "length"): return .number(Double(string.count))
         case (.string(let string), "lower"): return .string(string.lowercased())
         case (.string(let string), "upper"): return .string(string.uppercased())

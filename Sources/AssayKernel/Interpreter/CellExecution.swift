@@ -1,6 +1,4 @@
-import AssayFrame
 import AssayLanguage
-import AssayRender
 import JupyterKernel
 
 /// Runs the statements of one cell or script, in order, each one all or nothing.
@@ -43,7 +41,7 @@ struct CellExecution {
             if !silent {
                 let bundle = value.rendering(rows: context.state.settings.rows).bundle
                 if isLast { output.executeResult(bundle) } else { output.display(bundle) }
-                for chart in Self.charts(for: value, of: expression) { output.display(chart) }
+                for chart in value.charts { output.display(chart) }
             }
         case .command(let command):
             guard let handler = Command.all[command.name.name] else {
@@ -55,25 +53,6 @@ struct CellExecution {
         }
         session.state = context.state
         return context.payloads
-    }
-
-    /// Explanations and importances show a chart after their table.
-    static func charts(for value: Value, of expression: Expression) -> [MimeBundle] {
-        if case .learning(.importance(let model, _, _)) = expression.kind, case .dataset(let data) = value {
-            let name: String = if case .name(let n) = model.kind { n } else { "model" }
-            return importanceChart(data, title: "importance of \(name)").map { [$0] } ?? []
-        }
-        return value.charts
-    }
-
-    /// A bar chart of an importance table (`feature`, `importance`, optional `std`).
-    static func importanceChart(_ data: Dataset, title: String) -> MimeBundle? {
-        guard let features = data.column("feature"), case .number(let values)? = data.column("importance")?.values else { return nil }
-        let labels = (0..<features.count).map { DatasetTable.text(features[$0]) }
-        var errors: [Double]?
-        if case .number(let std)? = data.column("std")?.values { errors = std }
-        let svg = BarChart(title: title, labels: labels, values: values, errors: errors, axisTitle: "importance").svg
-        return MimeBundle(plain: "<bar chart of \(labels.count) importances>").adding("image/svg+xml", svg)
     }
 
     private func bind(_ targets: [Identifier], to value: Value, from expression: Expression, in state: inout Session.State)
