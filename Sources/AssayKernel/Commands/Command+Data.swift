@@ -100,7 +100,7 @@ extension CommandContext {
     /// Evaluates an operand that must be a dataset.
     func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
-        guard case .dataset(let data) = value else {
+        guard let data = value.asDataset else {
             throw Diagnostic(.type, "`\(command)` needs a dataset, found a `\(value.typeName)`", at: expression.span)
         }
         return data

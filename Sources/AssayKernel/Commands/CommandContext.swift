@@ -32,11 +32,3 @@ struct CommandContext {
         output.display(rendering.bundle)
     }
 }
-
-extension Rendering {
-    var bundle: MimeBundle {
-        var bundle = MimeBundle(plain: plain)
-        if let html { bundle = bundle.adding("text/html", html) }
-        return bundle
-    }
-}

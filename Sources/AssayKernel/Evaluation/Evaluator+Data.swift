@@ -103,7 +103,7 @@ extension Evaluator {
         if case .stage(let stage) = step.kind {
             input = try evaluateComponent(inputExpression)
             try checkCancellation(at: step.span)
-            if case .dataset(let data) = input {
+            if let data = input.asDataset {
                 let next = try evaluateComponent(stage)
                 guard case .pipeline(let pipeline) = next else {
                     throw Diagnostic(
@@ -116,7 +116,7 @@ extension Evaluator {
         }
         input = try evaluate(inputExpression)
         try checkCancellation(at: step.span)
-        guard case .dataset(let data) = input else {
+        guard let data = input.asDataset else {
             throw Diagnostic(
                 .type, "`\(step.keyword?.name ?? "|")` needs a dataset, found a `\(input.typeName)`", at: inputExpression.span)
         }
@@ -187,7 +187,7 @@ extension Evaluator {
             }
             operation = .group(keys: keys.map(\.name), aggregations: built)
         case .join(let otherExpression, let keys, let kind):
-            guard case .dataset(let other) = try evaluate(otherExpression) else {
+            guard let other = try evaluate(otherExpression).asDataset else {
                 throw Diagnostic(.type, "`join` needs a dataset to join with", at: otherExpression.span)
             }
             try requireColumns(keys, in: schema, datasetName)
@@ -207,7 +207,7 @@ extension Evaluator {
     func split(_ dataExpression: Expression, fractions: [Expression], stratify: Identifier?, seed: Expression?, span: SourceSpan)
         throws(Diagnostic) -> Value
     {
-        guard case .dataset(let data) = try evaluate(dataExpression) else {
+        guard let data = try evaluate(dataExpression).asDataset else {
             throw Diagnostic(.type, "`split` needs a dataset", at: dataExpression.span)
         }
         var parts: [Double] = []

@@ -41,7 +41,7 @@ struct CellExecution {
             if !silent {
                 let bundle = value.rendering(rows: context.state.settings.rows).bundle
                 if isLast { output.executeResult(bundle) } else { output.display(bundle) }
-                if let chart = Self.chart(for: value, of: expression) { output.display(chart) }
+                for chart in value.charts { output.display(chart) }
             }
         case .command(let command):
             guard let handler = Command.all[command.name.name] else {
@@ -53,15 +53,6 @@ struct CellExecution {
         }
         session.state = context.state
         return context.payloads
-    }
-
-    /// Explanations and importances show a chart after their table.
-    static func chart(for value: Value, of expression: Expression) -> MimeBundle? {
-        if case .learning(.importance(let model, _, _)) = expression.kind, case .dataset(.local(let data)) = value {
-            let name: String = if case .name(let n) = model.kind { n } else { "model" }
-            return ExplanationDisplay.importanceChart(data, title: "importance of \(name)")
-        }
-        return ExplanationDisplay.chart(value)
     }
 
     private func bind(_ targets: [Identifier], to value: Value, from expression: Expression, in state: inout Session.State)

@@ -14,7 +14,7 @@ extension Evaluator {
         case .evaluate(let model, let data, let metrics):
             return try evaluateModels(model, on: data, metrics: metrics)
         case .importance(let model, let data, let clauses):
-            return .dataset(try importance(model, on: data, clauses: clauses, span: span))
+            return .importance(ImportanceValue(try importance(model, on: data, clauses: clauses, span: span), of: model))
         case .shap(let model, let data, let clauses):
             return .explanation(try shap(model, on: data, clauses: clauses, span: span))
         case .tune(let pipeline, let data, let target, let clauses):
@@ -231,7 +231,7 @@ extension Evaluator {
 
     func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
-        guard case .dataset(let data) = value else {
+        guard let data = value.asDataset else {
             throw Diagnostic(.type, "`\(command)` needs a dataset after `on`, found a `\(value.typeName)`", at: expression.span)
         }
         return data

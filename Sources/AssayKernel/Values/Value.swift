@@ -9,6 +9,8 @@ enum Value: Sendable, Equatable {
     case null
     /// A table, local or on an engine.
     case dataset(TableRef)
+    /// An `importance` table: a dataset that shows with its chart.
+    case importance(ImportanceValue)
     /// An unfitted chain of stages and models.
     case pipeline(PipelineValue)
     /// A search space (`uniform(0, 1)`, `choice(...)`), which only `tune` can use.
@@ -33,7 +35,7 @@ enum Value: Sendable, Equatable {
         case .bool: "bool"
         case .list: "list"
         case .null: "null"
-        case .dataset: "dataset"
+        case .dataset, .importance: "dataset"
         case .pipeline: "pipeline"
         case .space: "space"
         case .model: "model"
@@ -46,13 +48,13 @@ enum Value: Sendable, Equatable {
 
     /// Fitted values compare by identity: a refit is a different model even with equal numbers.
     static func == (a: Value, b: Value) -> Bool {
-        switch (a, b) {
+        if let x = a.asDataset, let y = b.asDataset { return x == y }
+        return switch (a, b) {
         case (.number(let x), .number(let y)): x == y
         case (.string(let x), .string(let y)): x == y
         case (.bool(let x), .bool(let y)): x == y
         case (.list(let x), .list(let y)): x == y
         case (.null, .null): true
-        case (.dataset(let x), .dataset(let y)): x == y
         case (.pipeline(let x), .pipeline(let y)): x === y
         case (.space(let x), .space(let y)): x.span == y.span && x.text == y.text
         case (.model(let x), .model(let y)): x === y

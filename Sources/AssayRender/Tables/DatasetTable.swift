@@ -43,8 +43,8 @@ public struct DatasetTable: Sendable {
         switch cell {
         case .number(let v): number(v)
         case .string(let s): s
-        case .bool(let b): b ? "true" : "false"
-        case .missing: "null"
+        case .bool(let b): ScalarText.bool(b)
+        case .missing: ScalarText.null
         }
     }
 

@@ -11,6 +11,7 @@ extension Value {
         case .list(let elements): "[" + elements.map(\.resultText).joined(separator: ", ") + "]"
         case .null: ScalarText.null
         case .dataset(let dataset): "<dataset: \(dataset.caption)>"
+        case .importance(let importance): Value.dataset(importance.table).resultText
         case .pipeline(let pipeline): pipeline.text
         case .space(let call): call.text
         case .model(let model): "<model \(model.fitted.name): target `\(model.fitted.target)`>"
@@ -29,7 +30,7 @@ extension Value {
 
     /// One line for `vars` and inspection.
     var summary: String {
-        if case .dataset(let dataset) = self {
+        if let dataset = asDataset {
             let names = dataset.columnNames.joined(separator: ", ")
             return ScalarText.truncated(dataset.caption + ": " + names, to: 60)
         }
@@ -38,19 +39,5 @@ extension Value {
             return "\(elements.count) item\(elements.count == 1 ? "" : "s"): \(text)"
         }
         return text
-    }
-
-    /// How a result shows; tables show at most `rows` rows.
-    func rendering(rows: Int) -> Rendering {
-        switch self {
-        case .dataset(let dataset): return dataset.rendering(rows: rows)
-        case .model(let model): return ModelDisplay.model(model)
-        case .board(let board): return ModelDisplay.board(board, rows: rows)
-        case .explanation(let e): return ExplanationDisplay.rendering(e, rows: rows)
-        case .tuning(let t): return TuningDisplay.rendering(t, rows: rows)
-        case .run(let run): return RunDisplay.run(run, rows: rows)
-        default: break
-        }
-        return Rendering(plain: resultText)
     }
 }

@@ -2,11 +2,10 @@ import AssayFrame
 import AssayLearn
 import AssayRender
 
-/// How a model and a board show: a heading, then tables of stages, hyperparameters and metrics
-/// (a model) or the leaderboard (a board), as plain text and HTML.
-enum ModelDisplay {
-    static func model(_ value: ModelValue) -> Rendering {
-        let m = value.fitted
+/// A model shows a heading, then tables of its fitted stages, hyperparameters and metrics.
+extension ModelValue: Displayable {
+    func rendering(rows: Int) -> Rendering {
+        let m = fitted
         var sections: [(title: String, table: Table)] = []
 
         if !m.stages.isEmpty {
@@ -45,33 +44,33 @@ enum ModelDisplay {
         }
         sections.append(("metrics", Table(columns: metricColumns, rows: metricRows)))
 
-        let heading = heading(m, dataName: value.dataName)
-        return compose(heading, sections)
+        return Report(heading, sections: sections).rendering
     }
 
-    static func heading(_ m: FittedPipeline, dataName: String?) -> String {
+    private var heading: String {
+        let m = fitted
         let task = m.classes.map { "\($0.count) classes" } ?? "regression"
         let source = dataName.map { "`\($0)`, " } ?? ""
         return "model \(m.name): target `\(m.target)` (\(task)), trained on \(source)\(m.trainingRows) rows, \(m.featureNames.count) features, in \(ScalarText.seconds(m.seconds))"
     }
+}
 
-    static func board(_ value: BoardValue, rows: Int) -> Rendering {
-        let board = value.board
+/// A board shows its leaderboard, with a warning when it ranks by training scores.
+extension BoardValue: Displayable {
+    func rendering(rows: Int) -> Rendering {
         let basis = board.ranksByValidation ? "validation \(board.models.first?.validation?.scheme.description ?? "")" : "training data"
         let heading = "board of \(board.models.count) models, ranked by \(board.metric.rawValue) on \(basis)"
         guard let data = try? Leaderboard.board(board) else { return Rendering(plain: heading) }
-        let table = leaderboardTable(data)
-        var rendering = compose(heading, [("leaderboard", table)])
-        if !board.ranksByValidation {
-            let note = "training scores flatter models that memorize; use `cv 5` or `evaluate BOARD on TEST`"
-            rendering.plain += "\n" + note
-            rendering.html = (rendering.html ?? "") + "<p><em>\(HTMLText.escape(note))</em></p>"
-        }
-        return rendering
+        let footnote = board.ranksByValidation
+            ? nil : "training scores flatter models that memorize; use `cv 5` or `evaluate BOARD on TEST`"
+        return Report(heading, sections: [("leaderboard", Table(scores: data))], footnote: footnote).rendering
     }
+}
 
-    /// A leaderboard dataset as a table with scores at four decimals and times in seconds.
-    static func leaderboardTable(_ data: Dataset) -> Table {
+extension Table {
+    /// A table of scores (a leaderboard, best parameters) with scores at four decimals, ranks
+    /// as integers and times in seconds.
+    init(scores data: Dataset) {
         let columns = data.columns.map { column -> Table.Column in
             Table.Column(column.name, alignment: column.type == .number ? .right : .left)
         }
@@ -85,16 +84,6 @@ enum ModelDisplay {
                 }
             }
         }
-        return Table(columns: columns, rows: rows)
-    }
-
-    static func compose(_ heading: String, _ sections: [(title: String, table: Table)]) -> Rendering {
-        var plain = heading
-        var html = "<div class=\"assay-model\"><p><strong>\(HTMLText.escape(heading))</strong></p>"
-        for (title, table) in sections {
-            plain += "\n\n" + title + "\n" + table.plainText
-            html += "<p><em>\(HTMLText.escape(title))</em></p>" + table.html
-        }
-        return Rendering(plain: plain, html: html + "</div>")
+        self.init(columns: columns, rows: rows)
     }
 }

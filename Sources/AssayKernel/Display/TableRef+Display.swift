@@ -1,6 +1,7 @@
 import AssayRender
 
-extension TableRef {
+/// A table shows as its first and last rows; a remote table as its engine draws it.
+extension TableRef: Displayable {
     /// "150 rows × 5 columns" for a local table; a remote table says what it is without counting.
     var caption: String {
         switch self {

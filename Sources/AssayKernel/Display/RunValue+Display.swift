@@ -1,10 +1,9 @@
 import AssayRender
 import AssayTracking
 
-/// How a run shows: a heading, then its params, metrics over steps, tags and children.
-enum RunDisplay {
-    static func run(_ value: RunValue, rows: Int) -> Rendering {
-        let run = value.run
+/// A run shows a heading, then its params, metrics over steps, tags, children and code.
+extension RunValue: Displayable {
+    func rendering(rows: Int) -> Rendering {
         var heading = "run \(run.id): \(run.name) · \(run.status.rawValue)"
         if let model = run.model { heading += " · model \(model)" }
         heading += " · started \(RunTable.time(run.startTime))"
@@ -16,7 +15,7 @@ enum RunDisplay {
             let rows = run.params.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
             sections.append(("params", Table(columns: [.init("name"), .init("value")], rows: rows)))
         }
-        let summaries = value.metricSummaries
+        let summaries = metricSummaries
         if !summaries.isEmpty {
             let rows = summaries.map { s in
                 [s.key, ScalarText.score(s.best), ScalarText.score(s.min), ScalarText.score(s.max), ScalarText.score(s.last), String(s.steps)]
@@ -31,17 +30,17 @@ enum RunDisplay {
         if !tags.isEmpty {
             sections.append(("tags", Table(columns: [.init("name"), .init("value")], rows: tags.map { [$0.key, ScalarText.truncated($0.value, to: 100)] })))
         }
-        if !value.children.isEmpty {
-            let shown = value.children.prefix(rows).map { child in
+        if !children.isEmpty {
+            let shown = children.prefix(rows).map { child in
                 [child.id, child.name, child.status.rawValue, child.model ?? "", child.duration.map(ScalarText.seconds) ?? ""]
             }
-            let footer = value.children.count > rows ? "\(value.children.count) child runs, \(rows) shown" : nil
+            let footer = children.count > rows ? "\(children.count) child runs, \(rows) shown" : nil
             let columns: [Table.Column] = [.init("id"), .init("name"), .init("status"), .init("model"), .init("duration", alignment: .right)]
             sections.append(("children", Table(columns: columns, rows: Array(shown), footer: footer)))
         }
         if let code = run.code, !code.isEmpty {
             sections.append(("code", Table(columns: [.init("cell")], rows: code.split(separator: "\n", omittingEmptySubsequences: false).map { [String($0)] })))
         }
-        return ModelDisplay.compose(heading, sections)
+        return Report(heading, sections: sections).rendering
     }
 }
