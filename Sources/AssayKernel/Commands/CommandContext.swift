@@ -17,11 +17,26 @@ struct CommandContext {
     let workingDirectory: String
     /// Protocol payloads (the pager) the cell returns when it finishes.
     var payloads: [JSON] = []
+    /// Records the statement's learning work as runs, when there is a store.
+    let observer: any RunObserver
+
+    init(
+        state: Session.State, output: any OutputSink, cancellation: CancellationToken, tracker: RunTracker?, code: String,
+        workingDirectory: String
+    ) {
+        self.state = state
+        self.output = output
+        self.cancellation = cancellation
+        self.tracker = tracker
+        self.code = code
+        self.workingDirectory = workingDirectory
+        observer = tracker.map { $0.observer(output: output, code: code, cancellation: cancellation) } ?? UntrackedObserver()
+    }
 
     var evaluator: Evaluator {
         Evaluator(
             bindings: state.bindings, cancellation: cancellation, settings: state.settings, output: output, tracker: tracker,
-            code: code, workingDirectory: workingDirectory, engines: state.engines)
+            observer: observer, workingDirectory: workingDirectory, engines: state.engines)
     }
 
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {

@@ -13,10 +13,10 @@ struct Evaluator {
     var settings = Settings()
     /// Where long work shows its progress; nil shows none.
     var output: (any OutputSink)? = nil
-    /// The session's run store; nil evaluates without tracking (user expressions).
+    /// The session's run store, for reading runs; nil where there is none (user expressions).
     var tracker: RunTracker? = nil
-    /// The code of the cell being run, recorded with its runs.
-    var code = ""
+    /// Hears of each fit, board, evaluation and tune, and records them as runs.
+    var observer: any RunObserver = UntrackedObserver()
     /// Where relative file paths resolve; the process's directory when nil.
     var workingDirectory: String? = nil
     /// Where tables live and models train.

@@ -121,18 +121,13 @@ extension Evaluator {
         case .pipeline(let pipelineValue):
             let pipeline = try assembly.pipeline(pipelineValue, at: pipelineExpression.span)
             let progress = FitProgress(output: output, label: "fit \(pipeline.name)", delay: .seconds(settings.progressAfter))
-            let recorder = tracker?.recorder(output: output, code: code)
-            let runID = recorder?.startFit(pipeline, tags: fitTags)
-            let fitted: FittedPipeline
-            do throws(LearnError) {
-                fitted = try engine.fit(
-                    pipeline, on: data, target: target.name, validation: validation,
-                    context: fitContext(seed: seed, threads: parallel, progress: progress))
-            } catch {
-                recorder?.end(runID, failure: error)
-                throw diagnostic(error, at: span, components: pipelineValue.components)
+            let (fitted, runID) = try learn(at: span, components: pipelineValue.components) { () throws(LearnError) in
+                try observer.fit(pipeline, tags: fitTags) { () throws(LearnError) in
+                    try engine.fit(
+                        pipeline, on: data, target: target.name, validation: validation,
+                        context: fitContext(seed: seed, threads: parallel, progress: progress))
+                }
             }
-            recorder?.finishFit(fitted, runID: runID)
             progress.finish("fitted \(pipeline.name) in \(ScalarText.seconds(fitted.seconds))")
             return .model(ModelValue(fitted, dataName: dataName, runID: runID))
         case .list(let items):
@@ -147,23 +142,20 @@ extension Evaluator {
             }
             let progress = FitProgress(output: output, label: "fit \(pipelines.count) models", delay: .seconds(settings.progressAfter))
             let start = ContinuousClock.now
-            let recorder = tracker?.recorder(output: output, code: code)
-            let boardRun = recorder?.startBoard(pipelines, tags: fitTags, cancellation: cancellation)
-            let board: Board
+            let (board, parentRunID, runIDs): (Board, String?, [String?])
             do throws(LearnError) {
-                board = try engine.fitBoard(
-                    pipelines, on: data, target: target.name, validation: validation, parallel: parallel,
-                    context: fitContext(seed: seed, threads: parallel, progress: progress), events: boardRun?.events ?? BoardEvents())
+                (board, parentRunID, runIDs) = try observer.board(pipelines, tags: fitTags) { events throws(LearnError) in
+                    try engine.fitBoard(
+                        pipelines, on: data, target: target.name, validation: validation, parallel: parallel,
+                        context: fitContext(seed: seed, threads: parallel, progress: progress), events: events)
+                }
             } catch {
-                recorder?.end(boardRun?.parentID, failure: error)
                 let components = error.boardEntry.map { values[$0].components } ?? []
                 throw diagnostic(error, at: span, components: components)
             }
-            let runIDs = boardRun?.childIDs ?? []
-            recorder?.finishBoard(board, runID: boardRun?.parentID, childIDs: runIDs)
             let elapsed = start.duration(to: .now)
             progress.finish("fitted \(pipelines.count) models in \(ScalarText.seconds(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))")
-            return .board(BoardValue(board, dataName: dataName, runIDs: runIDs, parentRunID: boardRun?.parentID))
+            return .board(BoardValue(board, dataName: dataName, runIDs: runIDs, parentRunID: parentRunID))
         default:
             throw Diagnostic(
                 .type, "`fit` needs a pipeline ending in a model, found a `\(value.typeName)`", at: pipelineExpression.span,
@@ -206,22 +198,16 @@ extension Evaluator {
             metrics = chosen
         }
         var rows: [(name: String, kind: String, scores: [MetricScore])] = []
-        let recorder = tracker?.recorder(output: output, code: code)
         let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
-        let dataTags = recorder == nil ? [:] : self.dataTags(data, name: dataName)
+        let dataTags = observer.isRecording ? self.dataTags(data, name: dataName) : [:]
         let engine = engines.engine(for: data)
         for (model, modelRun) in zip(models, modelRuns) {
             try checkCancellation(at: modelExpression.span)
-            let runID = recorder?.startEvaluation(of: model, run: modelRun, on: dataName, tags: dataTags)
-            let scores: [MetricScore]
-            do throws(LearnError) {
-                scores = try engine.evaluate(model, on: data, metrics: metrics)
-            } catch {
-                recorder?.end(runID, failure: error)
-                throw diagnostic(error, at: dataExpression.span, components: [])
+            let scores = try learn(at: dataExpression.span) { () throws(LearnError) in
+                try observer.evaluation(of: model, run: modelRun, on: dataName, tags: dataTags) { () throws(LearnError) in
+                    try engine.evaluate(model, on: data, metrics: metrics)
+                }
             }
-            recorder?.log(RunData(metrics: RunContent.metrics(scores)), to: runID)
-            recorder?.end(runID, status: .finished)
             rows.append((model.name, model.kind, scores))
         }
         return .dataset(try Leaderboard.scores(rows, rankBy: models.first?.defaultMetric))

@@ -3,7 +3,6 @@ import AssayLanguage
 import AssayLearn
 import AssayRender
 import AssayTracking
-import Synchronization
 
 // `tune PIPELINE on DATA target COL [metric M] [search tpe|random|grid] [trials N] [parallel P]
 // [cv K | holdout R] [seed S] [stop after N]`.
@@ -103,74 +102,74 @@ extension Evaluator {
         let targetName = target.name
         let (trialSeed, trialScheme) = (seed, scheme)
         let progress = FitProgress(output: output, label: "tune: \(planned) trials", delay: .seconds(settings.progressAfter))
-        let recorder = tracker?.recorder(output: output, code: code)
         var tags = dataTags(data, name: dataName)
         tags["target"] = target.name
         tags["seed"] = String(seed)
-        let sweepRun = recorder?.startSweep(
-            name: "tune \(search): \(pipeline.text)".prefix(200).description, search: search, trials: planned, metric: metric, scheme: scheme, tags: tags)
-        let trialTags = tags
-        let trialRuns = Mutex<[Int: String]>([:])
+        let plan = SweepPlan(name: "tune \(search): \(pipeline.text)".prefix(200).description, search: search, trials: planned, metric: metric, scheme: scheme)
         // The sweep hands each trial its seed; the seeds tell the trials apart.
         var trialIndex: [UInt64: Int] = [:]
         for i in 0..<planned { trialIndex[Sweep.trialSeed(seed, trial: i)] = i }
         let trialIndexOf = trialIndex
-        let start = ContinuousClock.now
-        let result = try learn(at: span) { () throws(LearnError) in
-            try sweep.run(
-                isCancelled: { token.isCancelled },
-                progress: { p in
-                    let best = p.bestLoss.map { " · best \(metric.rawValue) \(ScalarText.score(metric.isHigherBetter ? -$0 : $0))" } ?? ""
-                    progress.report(Double(p.finished) / Double(max(p.total, 1)), label: "tune: trial \(p.finished) of \(p.total)\(best)")
-                },
-                evaluate: { assignment, trialSeedOfSweep -> (loss: Double, extra: MetricScore) in
-                    let evaluator = Evaluator(bindings: bindings, cancellation: token, settings: settings, output: nil, engines: engines)
-                    let trialPipeline = space.pipeline(for: assignment)
-                    let assembled = try PipelineAssembly(evaluator: evaluator, schema: features).pipeline(trialPipeline, at: span)
-                    let index = trialIndexOf[trialSeedOfSweep] ?? -1
-                    let runID = recorder?.startTrial(index, pipeline: assembled, assignment: assignment, parent: sweepRun, tags: trialTags)
-                    if let runID { trialRuns.withLock { $0[index] = runID } }
-                    do throws(LearnError) {
-                        // Every trial uses the sweep's seed, so all of them are scored on the same folds.
-                        let context = FitContext(seed: trialSeed, threads: perTrial, isCancelled: { token.isCancelled })
-                        let summary = try engine.validate(
-                            assembled, on: data, target: targetName, scheme: trialScheme, metrics: metrics, context: context)
-                        guard let score = summary.score(metric), score.value.isFinite else {
-                            throw LearnError("the trial's \(metric.rawValue) is not a number")
+        // Kept once the sweep has run, to tell a sweep without a best trial from one that could not start.
+        var ran: SweepResult<MetricScore>?
+        var records: [TuningValue.TrialRecord] = []
+        let tuning: TuningValue
+        do throws(LearnError) {
+            tuning = try observer.sweep(plan, tags: tags) { trials throws(LearnError) -> TuningValue in
+                let start = ContinuousClock.now
+                let result = try sweep.run(
+                    isCancelled: { token.isCancelled },
+                    progress: { p in
+                        let best = p.bestLoss.map { " · best \(metric.rawValue) \(ScalarText.score(metric.isHigherBetter ? -$0 : $0))" } ?? ""
+                        progress.report(Double(p.finished) / Double(max(p.total, 1)), label: "tune: trial \(p.finished) of \(p.total)\(best)")
+                    },
+                    evaluate: { assignment, trialSeedOfSweep -> (loss: Double, extra: MetricScore) in
+                        let evaluator = Evaluator(bindings: bindings, cancellation: token, settings: settings, output: nil, engines: engines)
+                        let trialPipeline = space.pipeline(for: assignment)
+                        let assembled = try PipelineAssembly(evaluator: evaluator, schema: features).pipeline(trialPipeline, at: span)
+                        let index = trialIndexOf[trialSeedOfSweep] ?? -1
+                        let score = try trials.trial(index, pipeline: assembled, assignment: assignment) { () throws(LearnError) in
+                            // Every trial uses the sweep's seed, so all of them are scored on the same folds.
+                            let context = FitContext(seed: trialSeed, threads: perTrial, isCancelled: { token.isCancelled })
+                            let summary = try engine.validate(
+                                assembled, on: data, target: targetName, scheme: trialScheme, metrics: metrics, context: context)
+                            guard let score = summary.score(metric), score.value.isFinite else {
+                                throw LearnError("the trial's \(metric.rawValue) is not a number")
+                            }
+                            return score
                         }
-                        recorder?.finishTrial(score, runID: runID)
                         return (metric.isHigherBetter ? -score.value : score.value, score)
-                    } catch {
-                        recorder?.end(runID, failure: token.isCancelled ? .cancelled : error)
-                        throw error
+                    })
+                ran = result
+                let seconds = PipelineTrainer.seconds(since: start)
+                records = result.trials.map { trial in
+                    var parameters: [(path: String, value: ParameterValue)] = []
+                    var model: String?
+                    for entry in trial.assignment.entries where searched.contains(entry.path) {
+                        if entry.path == "model" { model = entry.value.description } else { parameters.append((entry.path, entry.value)) }
                     }
-                })
-        }
-        let seconds = PipelineTrainer.seconds(since: start)
-        let records = result.trials.map { trial in
-            var parameters: [(path: String, value: ParameterValue)] = []
-            var model: String?
-            for entry in trial.assignment.entries where searched.contains(entry.path) {
-                if entry.path == "model" { model = entry.value.description } else { parameters.append((entry.path, entry.value)) }
+                    return TuningValue.TrialRecord(
+                        index: trial.index, parameters: parameters, model: model, mean: trial.extra?.value, std: trial.extra?.std,
+                        seconds: trial.seconds, error: trial.error.map(Self.describe))
+                }
+                guard let best = result.best else {
+                    throw result.interrupted ? .cancelled : LearnError("every trial failed")
+                }
+                let bestPipeline = space.pipeline(for: best.assignment)
+                let tuning = TuningValue(
+                    search: search, metric: metric, scheme: scheme, paths: searched.filter { $0 != "model" }, searchesModels: space.searchesModels,
+                    trials: records, bestTrial: best.index, planned: planned, interrupted: result.interrupted, stoppedEarly: result.stoppedEarly,
+                    seconds: seconds, bestPipeline: bestPipeline, data: data, dataName: dataName, target: target.name, seed: seed, best: nil)
+                progress.finish("tuned \(result.trials.count) trials in \(ScalarText.seconds(seconds))")
+                return tuning
             }
-            return TuningValue.TrialRecord(
-                index: trial.index, parameters: parameters, model: model, mean: trial.extra?.value, std: trial.extra?.std,
-                seconds: trial.seconds, error: trial.error.map(Self.describe))
-        }
-        guard let best = result.best else {
-            recorder?.end(sweepRun, failure: result.interrupted ? .cancelled : LearnError("every trial failed"))
+        } catch {
+            guard let result = ran else { throw diagnostic(error, at: span, components: []) }
             if result.interrupted { throw Diagnostic.interrupted(at: span) }
             let first = records.first { $0.error != nil }?.error ?? "no trial finished"
             throw Diagnostic(.value, "every trial failed; the first said: \(first)", at: span)
         }
-        let bestPipeline = space.pipeline(for: best.assignment)
-        let tuning = TuningValue(
-            search: search, metric: metric, scheme: scheme, paths: searched.filter { $0 != "model" }, searchesModels: space.searchesModels,
-            trials: records, bestTrial: best.index, planned: planned, interrupted: result.interrupted, stoppedEarly: result.stoppedEarly,
-            seconds: seconds, bestPipeline: bestPipeline, data: data, dataName: dataName, target: target.name, seed: seed, best: nil)
-        progress.finish("tuned \(result.trials.count) trials in \(ScalarText.seconds(seconds))")
-        recorder?.finishSweep(tuning, runID: sweepRun, trialRuns: trialRuns.withLock { $0 })
-        if !result.interrupted {
+        if !tuning.interrupted {
             tuning.remember(try refitBest(tuning, at: span))
         }
         return tuning

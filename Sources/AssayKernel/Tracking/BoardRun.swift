@@ -1,6 +1,5 @@
 import AssayLearn
 import AssayTracking
-import JupyterKernel
 import Synchronization
 
 /// The runs of one board fit: a parent, and a child per model created as the model starts and
@@ -10,15 +9,13 @@ final class BoardRun: Sendable {
     private let recorder: RunRecorder
     private let pipelines: [Pipeline]
     private let tags: [String: String]
-    private let cancellation: CancellationToken
     private let children: Mutex<[String?]>
 
-    init(recorder: RunRecorder, pipelines: [Pipeline], parentID: String?, tags: [String: String], cancellation: CancellationToken) {
+    init(recorder: RunRecorder, pipelines: [Pipeline], parentID: String?, tags: [String: String]) {
         self.recorder = recorder
         self.pipelines = pipelines
         self.parentID = parentID
         self.tags = tags
-        self.cancellation = cancellation
         children = Mutex([String?](repeating: nil, count: pipelines.count))
     }
 
@@ -29,7 +26,7 @@ final class BoardRun: Sendable {
         BoardEvents(
             started: { [self] index in
                 // After an interrupt the remaining models stop at once: no runs for them.
-                guard !cancellation.isCancelled, parentID != nil else { return }
+                guard !recorder.cancellation.isCancelled, parentID != nil else { return }
                 let id = recorder.startFit(pipelines[index], parent: parentID, tags: tags)
                 children.withLock { $0[index] = id }
             },

@@ -5,10 +5,20 @@ import AssayTracking
 // parameters (by path) and its validation score, written when the trial starts and ends.
 
 extension RunRecorder {
+    func sweep(_ plan: SweepPlan, tags: [String: String], _ work: (any TrialObserver) throws(LearnError) -> TuningValue)
+        throws(LearnError) -> TuningValue
+    {
+        guard begin() else { return try work(UntrackedObserver()) }
+        let run = SweepRun(recorder: self, parentID: startSweep(plan, tags: tags), tags: tags)
+        return try observe(run.parentID, { () throws(LearnError) in try work(run) }) { tuning in
+            finishSweep(tuning, runID: run.parentID, trialRuns: run.trialRuns)
+        }
+    }
+
     /// The sweep's parent run, with the search's settings as params.
-    func startSweep(name: String, search: String, trials: Int, metric: Metric, scheme: ValidationScheme, tags: [String: String]) -> String? {
-        let id = start(name: name, model: "tuning", tags: tags)
-        log(RunData(params: ["search": search, "trials": String(trials), "metric": metric.rawValue, "validation": scheme.description]), to: id)
+    func startSweep(_ plan: SweepPlan, tags: [String: String]) -> String? {
+        let id = start(name: plan.name, model: "tuning", tags: tags)
+        log(RunData(params: ["search": plan.search, "trials": String(plan.trials), "metric": plan.metric.rawValue, "validation": plan.scheme.description]), to: id)
         return id
     }
 

@@ -71,17 +71,16 @@ final class RunTracker: Sendable {
         return try open().experiment
     }
 
-    /// A recorder for automatic logging, or nil (after one warning) when the store fails.
-    func recorder(output: (any OutputSink)?, code: String) -> RunRecorder? {
+    /// The observer that records the learning work of one statement; the store opens when the
+    /// first unit of work begins.
+    func observer(output: (any OutputSink)?, code: String, cancellation: CancellationToken) -> RunRecorder {
+        RunRecorder(tracker: self, output: output, code: code, cancellation: cancellation)
+    }
+
+    /// Shows a failure of background work noted since the last report.
+    func reportPendingWarning(output: (any OutputSink)?) {
         if let pending = state.withLock({ state in defer { state.pendingWarning = nil }; return state.pendingWarning }) {
             warn(pending, output: output)
-        }
-        do throws(TrackingError) {
-            let (store, experiment) = try open()
-            return RunRecorder(tracker: self, store: store, experiment: experiment, output: output, code: code)
-        } catch {
-            warn(error, output: output)
-            return nil
         }
     }
 
