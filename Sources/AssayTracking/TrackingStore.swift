@@ -11,6 +11,11 @@ public protocol TrackingStore: AnyObject, Sendable {
     /// The experiment of that name, created when it does not exist yet.
     func experiment(named name: String) throws(TrackingError) -> Experiment
 
+    /// Failures of the store's best-effort upkeep since the last call (an MLflow server that
+    /// could not mark runs left RUNNING by a stopped kernel as FAILED), for the session to show:
+    /// they fail no work, and they are never dropped unseen.
+    func takeWarnings() -> [TrackingError]
+
     /// Every experiment, in creation order.
     func experiments() throws(TrackingError) -> [Experiment]
 
@@ -44,4 +49,9 @@ extension TrackingStore {
     public func children(of runID: String, in experimentID: String) throws(TrackingError) -> [Run] {
         try searchRuns(RunQuery(experimentIDs: [experimentID], filter: .compare(.parent, .equal, .string(runID)), order: RunOrder(.start)))
     }
+}
+
+extension TrackingStore {
+    /// A store with no best-effort upkeep has nothing to report.
+    public func takeWarnings() -> [TrackingError] { [] }
 }

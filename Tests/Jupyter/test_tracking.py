@@ -3,6 +3,7 @@ kernel leaves a store that opens cleanly, and an MLflow server sees what a noteb
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import signal
@@ -10,6 +11,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -355,3 +357,51 @@ def test_runs_a_dead_kernel_left_running_on_a_server_are_failed(kernel_name: str
     assert failed.info.end_time == left.info.start_time + 1234
     assert mlflow.get_run(alive.info.run_id).info.status == "RUNNING"
     assert mlflow.get_run(elsewhere.info.run_id).info.status == "RUNNING"
+
+
+class SearchFailsHandler(http.server.BaseHTTPRequestHandler):
+    """A server that knows one experiment and answers every search of runs with a 500."""
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/api/2.0/mlflow/experiments/get-by-name"):
+            self.answer(200, {"experiment": {"experiment_id": "7", "name": "Default", "lifecycle_stage": "active"}})
+        else:
+            self.answer(404, {"error_code": "ENDPOINT_NOT_FOUND", "message": self.path})
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.answer(500, {"error_code": "INTERNAL_ERROR", "message": "search is broken here"})
+
+    def answer(self, status: int, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_upkeep_a_server_refuses_is_a_warning_not_silence(kernel_name: str, tmp_path: Path) -> None:
+    """Failing the runs that stopped kernels left RUNNING is best effort, but never unseen."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SearchFailsHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    km, kc = kernel_with_store(kernel_name, tmp_path / "unused.db")
+    try:
+        reply, outputs = harness.execute(kc, f'track to "{url}"')
+        assert reply["content"]["status"] == "ok", reply["content"]
+        streams = {m["content"]["name"]: m["content"]["text"] for m in outputs if m["msg_type"] == "stream"}
+        assert streams["stdout"] == f'runs go to {url}, experiment "Default"\n'
+        assert streams["stderr"].count("warning: runs that stopped kernels left RUNNING") == 1, streams
+        assert "search is broken here" in streams["stderr"]
+        # Shown once: the next cell does not repeat it, and the session goes on.
+        reply, outputs = harness.execute(kc, "1 + 1")
+        assert harness.text_result(outputs) == "2"
+        assert not [m for m in outputs if m["msg_type"] == "stream"]
+    finally:
+        stop(km, kc)
+        server.shutdown()
+

@@ -22,6 +22,7 @@ extension Command {
         do throws(TrackingError) {
             let found = try tracker.select(experiment: name)
             context.output.stream(.stdout, "experiment \(ScalarText.quoted(found.name)) (id \(found.id)) in \(tracker.location)\n")
+            tracker.reportNotes(output: context.output)
         } catch {
             tracker.warn(error, output: context.output)
         }
@@ -40,6 +41,7 @@ extension Command {
             try tracker.switchTo(location)
         }
         context.output.stream(.stdout, "runs go to \(location), experiment \(ScalarText.quoted(experiment.name))\n")
+        tracker.reportNotes(output: context.output)
     }
 
     /// `export runs [where ...] to "http://..."`: copies the current experiment's runs from this

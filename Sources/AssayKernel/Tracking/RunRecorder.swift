@@ -47,6 +47,7 @@ final class RunRecorder: RunObserver {
         do throws(TrackingError) {
             let (store, experiment) = try tracker.open()
             connection.withLock { $0 = .open(store, experiment) }
+            tracker.reportNotes(output: output)
             return true
         } catch {
             tracker.warn(error, output: output)

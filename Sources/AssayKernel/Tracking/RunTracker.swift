@@ -20,6 +20,8 @@ final class RunTracker: Sendable {
         var warned = false
         /// A failure of background work, shown by the next cell that logs.
         var pendingWarning: TrackingError?
+        /// What the store's upkeep could not do (it fails no work), shown by the next report.
+        var notes: [String] = []
     }
 
     private let state: Mutex<State>
@@ -40,6 +42,7 @@ final class RunTracker: Sendable {
         if let known { store = known } else { store = try location.open() }
         let experiment: Experiment
         if let cached { experiment = cached } else { experiment = try store.experiment(named: name) }
+        collectNotes(from: store)
         state.withLock { state in
             // Another `track to` or `experiment` may have happened meanwhile; keep theirs.
             if state.location == location, state.store == nil { state.store = store }
@@ -53,6 +56,7 @@ final class RunTracker: Sendable {
         let name = experimentName
         let store = try location.open()
         let experiment = try store.experiment(named: name)
+        collectNotes(from: store)
         state.withLock { state in
             state.location = location
             state.store = store
@@ -82,6 +86,19 @@ final class RunTracker: Sendable {
         if let pending = state.withLock({ state in defer { state.pendingWarning = nil }; return state.pendingWarning }) {
             warn(pending, output: output)
         }
+        reportNotes(output: output)
+    }
+
+    /// Shows, once each, what the store's upkeep could not do.
+    func reportNotes(output: (any OutputSink)?) {
+        guard let output else { return }
+        let notes = state.withLock { state in defer { state.notes = [] }; return state.notes }
+        for note in notes { output.stream(.stderr, "warning: \(note)\n") }
+    }
+
+    private func collectNotes(from store: any TrackingStore) {
+        let notes = store.takeWarnings().map(\.message)
+        if !notes.isEmpty { state.withLock { $0.notes += notes } }
     }
 
     /// A new cell: its first store failure is reported again.

@@ -15,6 +15,8 @@ public final class MLflowStore: TrackingStore {
     public let location: String
     private let client: HTTPClient
     private let experimentIDs = Mutex<[String: String]>([:])
+    /// Upkeep that failed, until the session takes it to show.
+    private let warnings = Mutex<[TrackingError]>([])
 
     static let parentTag = "mlflow.parentRunId"
     static let nameTag = "mlflow.runName"
@@ -107,9 +109,17 @@ public final class MLflowStore: TrackingStore {
             }
         }
         experimentIDs.withLock { $0[name] = id }
-        // Best effort: a server that cannot search leaves its runs as they were.
-        try? failAbandonedRuns(in: id)
+        // Best effort: a server that cannot search leaves its runs as they were, and says so.
+        do throws(TrackingError) { try failAbandonedRuns(in: id) } catch {
+            warnings.withLock {
+                $0.append(TrackingError("runs that stopped kernels left RUNNING in experiment \"\(name)\" stay RUNNING: \(error.message)"))
+            }
+        }
         return Experiment(id: id, name: name)
+    }
+
+    public func takeWarnings() -> [TrackingError] {
+        warnings.withLock { taken in defer { taken = [] }; return taken }
     }
 
     /// Marks RUNNING runs of `experiment` started by a process of this host that no longer
