@@ -11,16 +11,14 @@ extension Command {
         let expression = try command.expression("value")
         if case .runs = expression.kind { return try exportRuns(command, &context) }
         guard let clause = command.clause("to"), case .expression(let pathExpression)? = clause.operand else {
-            throw Diagnostic(.syntax, "`export` needs a destination", at: command.name.span, help: "write `export MODEL to \"trees.json\" as shap`")
+            throw Diagnostic(.needsDestination("export", usage: "export MODEL to \"trees.json\" as shap"), at: command.name.span)
         }
         guard command.clause("as") != nil else {
-            throw Diagnostic(
-                .syntax, "`export` of a model needs a format", at: command.name.span,
-                help: "write `export MODEL to \"trees.json\" as shap`, or `export runs to \"http://host:port\"`")
+            throw Diagnostic(.exportNeedsFormat, at: command.name.span)
         }
         let path = try context.evaluator.string(pathExpression, what: "a file path")
         guard case .model(let model) = try context.evaluate(expression) else {
-            throw Diagnostic(.type, "`export` needs a fitted model or `runs`", at: expression.span)
+            throw Diagnostic(.exportNeedsModel, at: expression.span)
         }
         try Evaluator.exportShap(model, to: path, file: context.evaluator.file(path), at: pathExpression.span)
         context.output.stream(.stdout, "exported \(model.fitted.name) to \(path) in shap's tree format\n")
@@ -79,7 +77,7 @@ extension Command {
     static let save = Command(name: "save") { command, context throws(Diagnostic) in
         let expression = try command.expression("value")
         guard let clause = command.clause("to"), case .expression(let pathExpression)? = clause.operand else {
-            throw Diagnostic(.syntax, "`save` needs a destination", at: command.name.span, help: "write `save DATA to \"file.csv\"`")
+            throw Diagnostic(.needsDestination("save", usage: "save DATA to \"file.csv\""), at: command.name.span)
         }
         let path = try context.evaluator.string(pathExpression, what: "a file path")
         if case .model(let model) = try context.evaluate(expression) {
@@ -101,7 +99,7 @@ extension CommandContext {
     func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
         guard let data = value.asDataset else {
-            throw Diagnostic(.type, "`\(command)` needs a dataset, found a `\(value.typeName)`", at: expression.span)
+            throw Diagnostic(.needsDataset(command, found: value.typeName), at: expression.span)
         }
         return data
     }

@@ -13,15 +13,13 @@ extension Evaluator {
     func load(_ source: LoadSource, span: SourceSpan) throws(Diagnostic) -> TableRef {
         switch source {
         case .model(let pathExpression):
-            throw Diagnostic(.type, "`load model` gives a model, not a dataset", at: pathExpression.span)
+            throw Diagnostic(.loadGivesModel("load model"), at: pathExpression.span)
         case .run(let idExpression):
-            throw Diagnostic(.type, "`load run` gives a model, not a dataset", at: idExpression.span)
+            throw Diagnostic(.loadGivesModel("load run"), at: idExpression.span)
         case .sample(let nameExpression):
             let name = try string(nameExpression, what: "a sample's name")
             guard SampleData.names.contains(name) else {
-                throw Diagnostic.unknown(
-                    "sample", name, at: nameExpression.span, among: SampleData.names,
-                    otherwise: "the samples are " + SampleData.names.map { "`\($0)`" }.joined(separator: ", "))
+                throw Diagnostic(.unknownSample(name, among: SampleData.names), at: nameExpression.span)
             }
             return .local(try frame(at: nameExpression.span) { () throws(FrameError) in try SampleData.load(name) })
         case .synthetic(let task, let settings):
@@ -32,15 +30,13 @@ extension Evaluator {
             if let separatorExpression {
                 let separator = try string(separatorExpression, what: "a separator")
                 guard separator.utf8.count == 1, let byte = separator.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D else {
-                    throw Diagnostic(
-                        .value, "a separator is one character other than a quote or a line break, found \(ScalarText.quoted(separator))",
-                        at: separatorExpression.span, help: "write `sep \";\"` or `sep \"\\t\"`")
+                    throw Diagnostic(.separator(found: ScalarText.quoted(separator)), at: separatorExpression.span)
                 }
                 options.separator = byte
             }
             for (column, type) in types {
                 guard let columnType = ColumnType(rawValue: type.name) else {
-                    throw Diagnostic.unknown("column type", type.name, at: type.span, among: ColumnType.allCases.map(\.rawValue))
+                    throw Diagnostic(.unknownColumnType(type.name, among: ColumnType.allCases.map(\.rawValue)), at: type.span)
                 }
                 options.types[column.name] = columnType
             }
@@ -57,21 +53,19 @@ extension Evaluator {
             "regression": ["rows", "features", "informative", "noise", "seed"],
         ]
         guard let allowed = known[task.name] else {
-            throw Diagnostic.unknown("synthetic task", task.name, at: task.span, among: Array(known.keys).sorted(), kind: .value)
+            throw Diagnostic(.unknownSyntheticTask(task.name, among: Array(known.keys).sorted()), at: task.span)
         }
         var values: [String: (Double, SourceSpan)] = [:]
         for (name, expression) in settings {
             guard allowed.contains(name.name) else {
-                throw Diagnostic.unknown(
-                    "setting of `load synthetic \(task.name)`", name.name, at: name.span, among: allowed,
-                    otherwise: "the settings are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
+                throw Diagnostic(.unknownSyntheticSetting(name.name, task: task.name, among: allowed), at: name.span)
             }
             values[name.name] = (try number(expression, what: "`\(name.name)`"), expression.span)
         }
         func whole(_ name: String, _ fallback: Int, minimum: Int) throws(Diagnostic) -> Int {
             guard let (value, at) = values[name] else { return fallback }
             guard value == value.rounded(), value >= Double(minimum), value <= 1e9 else {
-                throw Diagnostic(.value, "`\(name)` must be a whole number of at least \(minimum)", at: at)
+                throw Diagnostic(.needsWholeNumber("`\(name)`", minimum: minimum, found: nil), at: at)
             }
             return Int(value)
         }
@@ -106,9 +100,7 @@ extension Evaluator {
             if let data = input.asDataset {
                 let next = try evaluateComponent(stage)
                 guard case .pipeline(let pipeline) = next else {
-                    throw Diagnostic(
-                        .type, "after a dataset, `|` takes a data operation or a stage, found a `\(next.typeName)`", at: stage.span,
-                        help: "the data operations are " + PipeStep.operations.map { "`\($0)`" }.joined(separator: ", "))
+                    throw Diagnostic(.pipeAfterDataset(found: next.typeName, operations: PipeStep.operations), at: stage.span)
                 }
                 return try applyStages(pipeline, to: data, at: stage.span)
             }
@@ -117,8 +109,7 @@ extension Evaluator {
         input = try evaluate(inputExpression)
         try checkCancellation(at: step.span)
         guard let data = input.asDataset else {
-            throw Diagnostic(
-                .type, "`\(step.keyword?.name ?? "|")` needs a dataset, found a `\(input.typeName)`", at: inputExpression.span)
+            throw Diagnostic(.needsDataset(step.keyword?.name ?? "|", found: input.typeName), at: inputExpression.span)
         }
         let datasetName: String? = if case .name(let name) = inputExpression.kind { name } else { nil }
         let schema = data.schema
@@ -172,23 +163,21 @@ extension Evaluator {
             var built: [AssayFrame.Aggregation] = []
             for aggregation in aggregations {
                 guard let function = Aggregate(rawValue: aggregation.function.name) else {
-                    throw Diagnostic.unknown(
-                        "aggregate", aggregation.function.name, at: aggregation.function.span,
-                        among: Aggregate.allCases.map(\.rawValue))
+                    throw Diagnostic(
+                        .unknownAggregate(aggregation.function.name, among: Aggregate.allCases.map(\.rawValue)),
+                        at: aggregation.function.span)
                 }
                 if let column = aggregation.column {
                     try requireColumns([column], in: schema, datasetName)
                 } else if function != .count {
-                    throw Diagnostic(
-                        .value, "`\(function.rawValue)` needs a column", at: aggregation.function.span,
-                        help: "write `\(aggregation.name.name) = \(function.rawValue)(COLUMN)`")
+                    throw Diagnostic(.aggregateNeedsColumn(function.rawValue, name: aggregation.name.name), at: aggregation.function.span)
                 }
                 built.append(AssayFrame.Aggregation(name: aggregation.name.name, function: function, column: aggregation.column?.name))
             }
             operation = .group(keys: keys.map(\.name), aggregations: built)
         case .join(let otherExpression, let keys, let kind):
             guard let other = try evaluate(otherExpression).asDataset else {
-                throw Diagnostic(.type, "`join` needs a dataset to join with", at: otherExpression.span)
+                throw Diagnostic(.joinNeedsDataset, at: otherExpression.span)
             }
             try requireColumns(keys, in: schema, datasetName)
             let otherName: String? = if case .name(let name) = otherExpression.kind { name } else { nil }
@@ -196,7 +185,7 @@ extension Evaluator {
             let joinKind: JoinKind = kind?.name == "left" ? .left : .inner
             operation = .join(other, on: keys.map(\.name), kind: joinKind)
         case .stage:
-            throw Diagnostic(.type, "a stage needs a pipeline or a dataset before `|`", at: at)
+            throw Diagnostic(.stageWithoutInput, at: at)
         }
         let engine = engines.engine(for: data)
         return .dataset(try engineWork(at: at, rows: rows) { () throws(EngineError) in try engine.apply(operation, to: data) })
@@ -208,20 +197,19 @@ extension Evaluator {
         throws(Diagnostic) -> Value
     {
         guard let data = try evaluate(dataExpression).asDataset else {
-            throw Diagnostic(.type, "`split` needs a dataset", at: dataExpression.span)
+            throw Diagnostic(.splitNeedsDataset, at: dataExpression.span)
         }
         var parts: [Double] = []
         for fraction in fractions {
             let value = try number(fraction, what: "a fraction")
             guard value > 0, value < 1 || (value == 1 && fractions.count > 1) else {
-                throw Diagnostic(.value, "a fraction is between 0 and 1, found \(ScalarText.number(value))", at: fraction.span,
-                    help: "write `split data 0.8` for 80% and 20%")
+                throw Diagnostic(.fraction(found: ScalarText.number(value)), at: fraction.span)
             }
             parts.append(value)
         }
         let total = parts.reduce(0, +)
         guard total <= 1 + 1e-9 else {
-            throw Diagnostic(.value, "the fractions add up to \(ScalarText.number(total)), more than 1", at: fractions[0].span.through(fractions[fractions.count - 1].span))
+            throw Diagnostic(.fractionsSum(ScalarText.number(total)), at: fractions[0].span.through(fractions[fractions.count - 1].span))
         }
         if let stratify {
             let name: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
@@ -245,12 +233,7 @@ extension Evaluator {
     }
 
     static func unknownColumn(_ name: String, at span: SourceSpan?, in schema: Schema, _ datasetName: String?) -> Diagnostic {
-        var diagnostic = Diagnostic.unknown(
-            "column", name, at: span, among: schema.names,
-            otherwise: "the columns are " + schema.names.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-                + (schema.count > 12 ? ", ..." : ""))
-        if let datasetName { diagnostic.message += " in dataset `\(datasetName)`" }
-        return diagnostic
+        Diagnostic(.unknownColumn(name, dataset: datasetName, columns: schema.names), at: span)
     }
 
     /// Runs an engine's data work, turning its error into a diagnostic at `span`, or at the node of
@@ -261,10 +244,10 @@ extension Evaluator {
             case .frame(let failure):
                 return try frame(at: span) { () throws(FrameError) -> T in throw failure }
             case .rows(let failure):
-                guard let rows else { throw Diagnostic(.value, failure.message, at: span, help: failure.help) }
+                guard let rows else { throw Diagnostic(.data(failure.message, help: failure.help), at: span) }
                 return try rows.run { () throws(RowExpressionError) -> T in throw failure }
             case .unsupported(let message, let help):
-                throw Diagnostic(.value, message, at: span, help: help)
+                throw Diagnostic(.data(message, help: help), at: span)
             }
         }
     }
@@ -276,14 +259,14 @@ extension Evaluator {
             if let location = error.location {
                 message = "\(message) (\(location.file), line \(location.line), column \(location.column))"
             }
-            throw Diagnostic(.value, message, at: span, help: error.help)
+            throw Diagnostic(.data(message, help: error.help), at: span)
         }
     }
 
     func number(_ expression: Expression, what: String) throws(Diagnostic) -> Double {
         let value = try evaluate(expression)
         guard case .number(let number) = value else {
-            throw Diagnostic(.type, "\(what) must be a number, found a `\(value.typeName)`", at: expression.span)
+            throw Diagnostic(.needsNumber(what, found: value.typeName), at: expression.span)
         }
         return number
     }
@@ -291,8 +274,7 @@ extension Evaluator {
     func wholeNumber(_ expression: Expression, what: String, minimum: Int) throws(Diagnostic) -> Int {
         let value = try number(expression, what: what)
         guard value == value.rounded(), value >= Double(minimum), value < 9e15 else {
-            throw Diagnostic(
-                .value, "\(what) must be a whole number of at least \(minimum), found \(ScalarText.number(value))", at: expression.span)
+            throw Diagnostic(.needsWholeNumber(what, minimum: minimum, found: ScalarText.number(value)), at: expression.span)
         }
         return Int(value)
     }
@@ -300,8 +282,7 @@ extension Evaluator {
     func string(_ expression: Expression, what: String) throws(Diagnostic) -> String {
         let value = try evaluate(expression)
         guard case .string(let text) = value else {
-            throw Diagnostic(.type, "\(what) must be a string, found a `\(value.typeName)`", at: expression.span,
-                help: "write it in quotes")
+            throw Diagnostic(.needsString(what, found: value.typeName), at: expression.span)
         }
         return text
     }

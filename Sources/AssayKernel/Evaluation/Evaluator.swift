@@ -85,23 +85,17 @@ struct Evaluator {
     private func lookUp(_ name: String, at span: SourceSpan) throws(Diagnostic) -> Value {
         if let value = bindings[name] { return value }
         if HelpCatalog.function(named: name) != nil {
-            throw Diagnostic(.name, "`\(name)` is a function, not a value", at: span, help: "call it: `\(name)(...)`")
+            throw Diagnostic(.functionAsValue(name), at: span)
         }
         if let command = CommandSyntax.named(name) {
-            throw Diagnostic(
-                .name, "`\(name)` is a command, not a value", at: span,
-                help: "write it at the start of its own statement: `\(command.usage)`")
+            throw Diagnostic(.commandAsValue(name, usage: command.usage), at: span)
         }
-        throw Diagnostic.unknown(
-            "name", name, at: span, among: Array(bindings.keys),
-            otherwise: bindings.isEmpty ? "bind it first: `\(name) = ...`" : "`vars` lists the names in this session")
+        throw Diagnostic(.unknownName(name, among: Array(bindings.keys)), at: span)
     }
 
     private func call(_ callee: Identifier, _ arguments: [Argument], span: SourceSpan) throws(Diagnostic) -> Value {
         guard let function = HelpCatalog.function(named: callee.name) else {
-            throw Diagnostic.unknown(
-                "function", callee.name, at: callee.span, among: HelpCatalog.functions.map(\.signature.name),
-                otherwise: "`help` lists the functions")
+            throw Diagnostic(.unknownFunction(callee.name, among: HelpCatalog.functions.map(\.signature.name)), at: callee.span)
         }
         let slots = try function.signature.bind(arguments, at: span)
         var values: [Value?] = []

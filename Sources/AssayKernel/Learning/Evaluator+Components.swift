@@ -25,7 +25,7 @@ extension Evaluator {
     /// A call of a stage, model or space; `log(x)` outside a pipeline stays the scalar function.
     func component(_ callee: Identifier, _ arguments: [Argument], span: SourceSpan) throws(Diagnostic) -> Value {
         guard let signature = ComponentCatalog.named(callee.name) else {
-            throw Diagnostic(.name, "unknown stage or model `\(callee.name)`", at: callee.span)
+            throw Diagnostic(.unknownComponent(callee.name), at: callee.span)
         }
         var call = ComponentCall(
             signature: signature, columns: nil, columnSpans: [], definitions: [], parameters: [], options: [], span: span,
@@ -41,13 +41,11 @@ extension Evaluator {
                 continue
             }
             guard let parameter = signature.parameter(named: label.name) else {
-                let names = signature.parameters.map(\.name)
-                throw Diagnostic.unknown(
-                    "hyperparameter of `\(signature.name)`", label.name, at: label.span, among: names, kind: .type,
-                    otherwise: names.isEmpty ? "`\(signature.name)` takes no hyperparameters" : "`help \(signature.name)` lists them")
+                throw Diagnostic(
+                    .unknownHyperparameter(label.name, component: signature.name, among: signature.parameters.map(\.name)), at: label.span)
             }
             if call.parameters.contains(where: { $0.name.name == label.name }) {
-                throw Diagnostic(.type, "hyperparameter `\(label.name)` is given twice", at: label.span)
+                throw Diagnostic(.repeatedHyperparameter(label.name), at: label.span)
             }
             let value = try evaluateComponent(argument.value)
             try check(value, for: parameter, of: signature, at: argument.value.span)
@@ -64,22 +62,18 @@ extension Evaluator {
         switch signature.positional {
         case .none:
             if let first = positional.first {
-                throw Diagnostic(
-                    .type, "`\(signature.name)` takes no columns, only hyperparameters", at: first.span,
-                    help: "write `\(signature.usage)`")
+                throw Diagnostic(.takesNoColumns(signature.name, usage: signature.usage), at: first.span)
             }
         case .definitions:
             if let first = positional.first {
-                throw Diagnostic(.syntax, "`derive` takes definitions `NAME = EXPR`", at: first.span, help: "write `derive(ratio = a / b)`")
+                throw Diagnostic(.deriveTakesDefinitions, at: first.span)
             }
             if call.definitions.isEmpty {
-                throw Diagnostic(.syntax, "`derive` needs at least one definition", at: call.span, help: "write `derive(ratio = a / b)`")
+                throw Diagnostic(.deriveNeedsDefinition, at: call.span)
             }
         case .values(let names, let variadic):
             if !variadic && positional.count != names.count || variadic && positional.isEmpty {
-                throw Diagnostic(
-                    .type, "`\(signature.name)` takes \(variadic ? "one or more values" : "\(names.count) values"): \(names.joined(separator: ", "))",
-                    at: call.span, help: "write `\(signature.usage)`")
+                throw Diagnostic(.valueCount(signature.name, names: names, variadic: variadic, usage: signature.usage), at: call.span)
             }
             for expression in positional { call.options.append(try evaluateComponent(expression)) }
         case .columns, .column, .columnPair:
@@ -88,13 +82,13 @@ extension Evaluator {
             call.columnSpans = spans
             let count = positional.count
             if case .column = signature.positional, count != 1 {
-                throw Diagnostic(.type, "`\(signature.name)` takes one column", at: call.span, help: "write `\(signature.usage)`")
+                throw Diagnostic(.columnCount(signature.name, count: 1, usage: signature.usage), at: call.span)
             }
             if case .columnPair = signature.positional, count != 2 {
-                throw Diagnostic(.type, "`\(signature.name)` takes two columns", at: call.span, help: "write `\(signature.usage)`")
+                throw Diagnostic(.columnCount(signature.name, count: 2, usage: signature.usage), at: call.span)
             }
             if signature.name == "bucket", call.parameter("splits") == nil {
-                throw Diagnostic(.type, "`bucket` needs `splits`", at: call.span, help: "write `bucket(age, splits=[18, 40, 65])`")
+                throw Diagnostic(.bucketNeedsSplits, at: call.span)
             }
         }
     }
@@ -113,15 +107,13 @@ extension Evaluator {
                 spans.append(argument.span)
             case .call(let callee, let selectorArguments) where ComponentCatalog.selectors.contains(callee.name):
                 guard arguments.count == 1 else {
-                    throw Diagnostic(
-                        .type, "a selector stands for all of a stage's columns", at: argument.span,
-                        help: "name the columns, or use one selector such as `except(\(names.first ?? "col"))`")
+                    throw Diagnostic(.selectorAlone(example: names.first ?? "col"), at: argument.span)
                 }
                 if callee.name == "except" {
                     var excluded: [String] = []
                     for inner in selectorArguments {
                         guard inner.label == nil, case .name(let name) = inner.value.kind else {
-                            throw Diagnostic(.type, "`except` takes column names", at: inner.value.span, help: "write `except(a, b)`")
+                            throw Diagnostic(.exceptTakesNames, at: inner.value.span)
                         }
                         excluded.append(name)
                         spans.append(inner.value.span)
@@ -129,7 +121,7 @@ extension Evaluator {
                     return (.except(excluded), spans)
                 }
                 if let extra = selectorArguments.first {
-                    throw Diagnostic(.type, "`\(callee.name)()` takes no arguments", at: extra.value.span)
+                    throw Diagnostic(.selectorTakesNoArguments(callee.name), at: extra.value.span)
                 }
                 let selector: ColumnSelector = switch callee.name {
                 case "numeric": .numeric
@@ -138,9 +130,7 @@ extension Evaluator {
                 }
                 return (selector, [argument.span])
             default:
-                throw Diagnostic(
-                    .type, "`\(signature.name)` takes column names here", at: argument.span,
-                    help: "hyperparameters are named: `\(signature.usage)`")
+                throw Diagnostic(.takesColumnNames(signature.name, usage: signature.usage), at: argument.span)
             }
         }
         return (.names(names), spans)
@@ -165,10 +155,11 @@ extension Evaluator {
         case (.bool, .bool): ok = true
         case (.choice(let options), .string(let s)):
             guard options.contains(s) else {
-                let suggestion = NameSuggestion.closest(to: s, among: options)
                 throw Diagnostic(
-                    .value, "`\(parameter.name)` of `\(signature.name)` must be \(parameter.expectation), found \(ScalarText.quoted(s))",
-                    at: span, help: suggestion.map { "did you mean \"\($0)\"?" })
+                    .hyperparameterOption(
+                        parameter.name, component: signature.name, expectation: parameter.expectation, found: ScalarText.quoted(s),
+                        suggestion: NameSuggestion.closest(to: s, among: options)),
+                    at: span)
             }
             ok = true
         case (.numbers, .list(let items)):
@@ -180,8 +171,10 @@ extension Evaluator {
         }
         guard ok else {
             throw Diagnostic(
-                .value, "`\(parameter.name)` of `\(signature.name)` must be \(parameter.expectation), found \(value.resultText)",
-                at: span, help: "the default is \(parameter.defaultText); `help \(signature.name)` explains it")
+                .hyperparameterValue(
+                    parameter.name, component: signature.name, expectation: parameter.expectation, found: value.resultText,
+                    default: parameter.defaultText),
+                at: span)
         }
     }
 

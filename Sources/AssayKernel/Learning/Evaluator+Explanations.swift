@@ -21,8 +21,9 @@ extension Evaluator {
         for clause in clauses {
             switch clause.keyword.name {
             case "method":
-                guard case .name(let word) = clause.value.kind, ["impurity", "permutation", "coefficients"].contains(word) else {
-                    throw Diagnostic.unknown("importance method", wordText(clause.value), at: clause.value.span, among: ["impurity", "permutation", "coefficients"], kind: .value)
+                let methods = ["impurity", "permutation", "coefficients"]
+                guard case .name(let word) = clause.value.kind, methods.contains(word) else {
+                    throw Diagnostic(.unknownImportanceMethod(wordText(clause.value), among: methods), at: clause.value.span)
                 }
                 method = word
             case "repeats": repeats = try wholeNumber(clause.value, what: "`repeats`", minimum: 1)
@@ -35,17 +36,13 @@ extension Evaluator {
         switch chosen {
         case "impurity":
             guard let trees = model.model as? FittedTrees else {
-                throw Diagnostic(
-                    .value, "impurity importance is for tree models, and `\(model.name)` is a `\(model.kind)` model", at: modelExpression.span,
-                    help: "use `method permutation on DATA`, which works for every model")
+                throw Diagnostic(.impurityNeedsTrees(model: model.name, kind: model.kind), at: modelExpression.span)
             }
             let values = trees.ensemble.impurityImportance()
             return try importanceTable(trees.ensemble.featureNames, values, std: nil, coefficients: nil, at: span)
         case "coefficients":
             guard let terms = Self.linearTerms(model.model) else {
-                throw Diagnostic(
-                    .value, "coefficients are for linear and logistic models, and `\(model.name)` is a `\(model.kind)` model", at: modelExpression.span,
-                    help: "use `method permutation on DATA`")
+                throw Diagnostic(.coefficientsNeedLinear(model: model.name, kind: model.kind), at: modelExpression.span)
             }
             // Standardized coefficients: each weight times its feature's spread on DATA, when given.
             var spread = [Double](repeating: 1, count: terms.featureNames.count)
@@ -60,9 +57,7 @@ extension Evaluator {
             return try importanceTable(terms.featureNames, importance, std: nil, coefficients: coefficients, at: span)
         default:
             guard let data, let dataSpan = dataExpression?.span else {
-                throw Diagnostic(
-                    .value, "permutation importance needs data to shuffle", at: span,
-                    help: "write `importance \(model.name) method permutation on TEST`")
+                throw Diagnostic(.permutationNeedsData(model: model.name), at: span)
             }
             let metric = model.defaultMetric
             let (x, truth) = try learn(at: dataSpan) { () throws(LearnError) in (try model.features(data), try model.target(of: data)) }
@@ -133,7 +128,7 @@ extension Evaluator {
             }
         }
         if let (r, at) = row, r >= data.rowCount {
-            throw Diagnostic(.value, "row \(r) is past the end: the data has \(data.rowCount) rows, numbered from 0", at: at)
+            throw Diagnostic(.rowPastEnd(r, rows: data.rowCount), at: at)
         }
         let full = data
         if let limit, limit < data.rowCount { data = data.slice(0..<limit) }
@@ -183,9 +178,7 @@ extension Evaluator {
         var choice = [Int](repeating: 0, count: x.rows)
         if let (name, at) = className {
             guard let k = outputs.firstIndex(of: name) else {
-                throw Diagnostic(
-                    .value, "`\(model.name)` explains \(outputs.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(name)\"", at: at,
-                    help: outputs.count == 1 ? "a binary model's values are for its positive class; negate them for the other" : nil)
+                throw Diagnostic(.explainedOutputs(model: model.name, outputs: outputs, asked: name), at: at)
             }
             choice = choice.map { _ in k }
         } else if outputs.count == 2 {
@@ -224,11 +217,10 @@ extension Evaluator {
     /// `export MODEL to "trees.json" as shap`.
     static func exportShap(_ model: ModelValue, to path: String, file: String, at span: SourceSpan) throws(Diagnostic) {
         guard let trees = model.fitted.model as? FittedTrees else {
-            throw Diagnostic(
-                .value, "only tree models export to shap's tree format, and `\(model.fitted.name)` is a `\(model.fitted.kind)` model", at: span)
+            throw Diagnostic(.shapExportNeedsTrees(model: model.fitted.name, kind: model.fitted.kind), at: span)
         }
         do { try Data(trees.ensemble.shapJSON().utf8).write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
-            throw Diagnostic(.value, "cannot write \(ScalarText.quoted(path)): \(error.localizedDescription)", at: span)
+            throw Diagnostic(.cannotWrite(path: ScalarText.quoted(path), error.localizedDescription), at: span)
         }
     }
 
@@ -237,10 +229,10 @@ extension Evaluator {
         switch value {
         case .model(let model): return model.fitted
         case .board(let board):
-            guard let best = board.board.best else { throw Diagnostic(.value, "the board is empty", at: expression.span) }
+            guard let best = board.board.best else { throw Diagnostic(.boardEmpty, at: expression.span) }
             return best
         default:
-            throw Diagnostic(.type, "`\(command)` needs a fitted model, found a `\(value.typeName)`", at: expression.span)
+            throw Diagnostic(.needsModel(command, found: value.typeName), at: expression.span)
         }
     }
 }

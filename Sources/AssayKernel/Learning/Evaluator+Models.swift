@@ -39,7 +39,7 @@ extension Evaluator {
         case "kind": return .string(m.kind)
         case "classes": return .list((m.classes ?? []).map(Value.string))
         case "seconds": return .number(m.seconds)
-        default: throw Diagnostic(.type, "a `model` has no member `\(name)`", at: span)
+        default: throw Diagnostic(.noSuchMember(name, type: "model"), at: span)
         }
     }
 
@@ -47,11 +47,11 @@ extension Evaluator {
         let board = value.board
         switch name {
         case "best":
-            guard let best = board.ranking.first else { throw Diagnostic(.value, "the board is empty", at: span) }
+            guard let best = board.ranking.first else { throw Diagnostic(.boardEmpty, at: span) }
             return .model(value.model(at: best))
         case "models": return .list(board.ranking.map { .model(value.model(at: $0)) })
         case "leaderboard": return .dataset(try Leaderboard.board(board))
-        default: throw Diagnostic(.type, "a `board` has no member `\(name)`", at: span)
+        default: throw Diagnostic(.noSuchMember(name, type: "board"), at: span)
         }
     }
 
@@ -61,7 +61,7 @@ extension Evaluator {
         case "summary": return .dataset(try frame(at: span) { () throws(FrameError) in try value.summaryDataset() })
         case "base": return .number(value.base.first ?? .nan)
         case "features": return .dataset(try frame(at: span) { () throws(FrameError) in try value.featuresDataset() })
-        default: throw Diagnostic(.type, "an `explanation` has no member `\(name)`", at: span)
+        default: throw Diagnostic(.noSuchMember(name, type: "explanation"), at: span)
         }
     }
 
@@ -70,7 +70,7 @@ extension Evaluator {
         case "best": return .model(try refitBest(value, at: span))
         case "trials": return .dataset(try frame(at: span) { () throws(FrameError) in try value.trialsDataset() })
         case "params": return .dataset(try frame(at: span) { () throws(FrameError) in try value.bestParametersDataset() })
-        default: throw Diagnostic(.type, "a `tuning` has no member `\(name)`", at: span)
+        default: throw Diagnostic(.noSuchMember(name, type: "tuning"), at: span)
         }
     }
 
@@ -85,7 +85,7 @@ extension Evaluator {
         let path = try string(pathExpression, what: "a file path")
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file(path))) } catch {
-            throw Diagnostic(.value, "cannot read \(ScalarText.quoted(path)): \(error.localizedDescription)", at: pathExpression.span)
+            throw Diagnostic(.cannotRead(path: ScalarText.quoted(path), error.localizedDescription), at: pathExpression.span)
         }
         let fitted = try learn(at: pathExpression.span) { () throws(LearnError) in try SavedModel.decode(data) }
         return .model(ModelValue(fitted, dataName: nil))
@@ -96,10 +96,10 @@ extension Evaluator {
     static func saveModel(_ model: ModelValue, to path: String, file: String, at span: SourceSpan) throws(Diagnostic) {
         let data: Data
         do { data = try SavedModel.encode(model.fitted) } catch {
-            throw Diagnostic(.value, error.message, at: span, help: error.help)
+            throw Diagnostic(.learning(error.message, help: error.help), at: span)
         }
         do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
-            throw Diagnostic(.value, "cannot write \(ScalarText.quoted(path)): \(error.localizedDescription)", at: span)
+            throw Diagnostic(.cannotWrite(path: ScalarText.quoted(path), error.localizedDescription), at: span)
         }
     }
 }

@@ -13,26 +13,20 @@ struct PipelineAssembly {
     func pipeline(_ value: PipelineValue, at span: SourceSpan) throws(Diagnostic) -> Pipeline {
         let components = value.components
         guard let last = components.last else {
-            throw Diagnostic(.value, "the pipeline is empty", at: span)
+            throw Diagnostic(.emptyPipeline, at: span)
         }
         for component in components where component.signature.role == .space {
-            throw Diagnostic(
-                .value, "`\(component.name)` is a search space, and `fit` needs one pipeline", at: component.span,
-                help: "use `tune` to search it: `tune PIPELINE on DATA target COL`")
+            throw Diagnostic(.spaceOutsideTune(component.name), at: component.span)
         }
         guard last.signature.role == .model else {
-            throw Diagnostic(
-                .value, "the pipeline has no model", at: span,
-                help: "end it with a model, for example `\(value.text) | logistic()`")
+            throw Diagnostic(.pipelineWithoutModel(pipeline: value.text), at: span)
         }
         var stages: [any Stage] = []
         var settings: [ComponentSettings] = []
         var derivedColumns: [String] = []
         for component in components.dropLast() {
             guard component.signature.role == .stage else {
-                throw Diagnostic(
-                    .value, "`\(component.name)` is a model, and only the last component may be one", at: component.span,
-                    help: "fit several models side by side with a list: `prep | [logistic(), forest()]`")
+                throw Diagnostic(.modelNotLast(component.name), at: component.span)
             }
             try requireValues(component)
             if component.name == "derive" {
@@ -64,9 +58,7 @@ struct PipelineAssembly {
             default: false
             }
             if isSpace {
-                throw Diagnostic(
-                    .value, "`\(parameter.name.name)` of `\(call.name)` holds a search space, and `fit` needs one value",
-                    at: parameter.span, help: "use `tune` to search it: `tune PIPELINE on DATA target COL`")
+                throw Diagnostic(.spaceInHyperparameter(parameter.name.name, component: call.name), at: parameter.span)
             }
         }
     }
@@ -98,7 +90,7 @@ struct PipelineAssembly {
             return CategoryIndex(call.columns ?? .categorical)
         case "bucket":
             guard case .names(let names)? = call.columns, let column = names.first else {
-                throw Diagnostic(.type, "`bucket` takes one column", at: call.span)
+                throw Diagnostic(.columnCount("bucket", count: 1, usage: nil), at: call.span)
             }
             return Bucket(column, splits: numbers(call, "splits"))
         case "quantiles":
@@ -107,7 +99,7 @@ struct PipelineAssembly {
             return Polynomial(call.columns ?? .numeric, degree: integer(call, "degree") ?? 2)
         case "interact":
             guard case .names(let names)? = call.columns, names.count == 2 else {
-                throw Diagnostic(.type, "`interact` takes two columns", at: call.span)
+                throw Diagnostic(.columnCount("interact", count: 2, usage: nil), at: call.span)
             }
             return Interaction(names[0], names[1])
         case "log":
@@ -115,7 +107,7 @@ struct PipelineAssembly {
         case "pca":
             return PrincipalComponents(call.columns ?? .numeric, k: integer(call, "k") ?? 5)
         default:
-            throw Diagnostic(.name, "`\(call.name)` is not a stage", at: call.span)
+            throw Diagnostic(.notAStage(call.name), at: call.span)
         }
     }
 
@@ -166,7 +158,7 @@ struct PipelineAssembly {
         case "bayes":
             return GaussianNaiveBayes(varianceSmoothing: real(call, "smoothing") ?? 1e-9)
         default:
-            throw Diagnostic(.name, "`\(call.name)` is not a model", at: call.span)
+            throw Diagnostic(.notAModel(call.name), at: call.span)
         }
     }
 

@@ -34,9 +34,7 @@ struct TuningSpace {
         for (index, component) in pipeline.components.enumerated() {
             if component.signature.role == .space {
                 guard component.name == "choice" else {
-                    throw Diagnostic(
-                        .type, "`\(component.name)` stands where a stage or model goes; only `choice` can choose components",
-                        at: component.span, help: "write `choice(logistic(), boost())`")
+                    throw Diagnostic(.onlyChoiceChooses(component.name), at: component.span)
                 }
                 let isLast = index == pipeline.components.count - 1
                 let path = isLast ? "model" : "stage\(index + 1)"
@@ -48,9 +46,7 @@ struct TuningSpace {
                     guard case .pipeline(let inner) = option, inner.components.count == 1, let call = inner.components.first,
                         call.signature.role != .space
                     else {
-                        throw Diagnostic(
-                            .type, "the options of a component `choice` are single stages or models, found `\(option.resultText)`",
-                            at: component.span, help: "write `choice(logistic(reg=loguniform(0.001, 10)), boost())`")
+                        throw Diagnostic(.choiceOptions(found: option.resultText), at: component.span)
                     }
                     optionLabels[call.name, default: 0] += 1
                     let optionLabel = optionLabels[call.name] == 1 ? call.name : "\(call.name)\(optionLabels[call.name] ?? 0)"
@@ -104,15 +100,13 @@ struct TuningSpace {
         var bounds: [Double] = []
         for option in space.options {
             guard case .number(let x) = option else {
-                throw Diagnostic(.type, "`\(space.name)` takes numbers, found `\(option.resultText)`", at: space.span)
+                throw Diagnostic(.spaceTakesNumbers(space.name, found: option.resultText), at: space.span)
             }
             bounds.append(x)
         }
         let whole: Bool = if case .integer = parameter.kind { true } else { false }
         if whole, space.name != "int", !(space.name == "quniform" && bounds.count == 3 && bounds[2] == bounds[2].rounded() && bounds[0] == bounds[0].rounded()) {
-            throw Diagnostic(
-                .value, "`\(parameter.name)` of `\(call.name)` takes whole numbers, and `\(space.name)` gives reals", at: space.span,
-                help: "search it with `int(lo, hi)`")
+            throw Diagnostic(.spaceGivesReals(parameter.name, component: call.name, space: space.name), at: space.span)
         }
         // The ends of a bounded range must be values the hyperparameter accepts.
         if space.name != "normal" {
@@ -136,7 +130,7 @@ struct TuningSpace {
     }
 
     private static func domain<T>(at span: SourceSpan?, _ make: () throws(LearnError) -> T) throws(Diagnostic) -> T {
-        do { return try make() } catch { throw Diagnostic(.value, error.message, at: span, help: error.help) }
+        do { return try make() } catch { throw Diagnostic(.learning(error.message, help: error.help), at: span) }
     }
 
     /// How a candidate value travels through the search; null travels as the text "null".
