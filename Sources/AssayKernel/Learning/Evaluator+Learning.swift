@@ -21,7 +21,7 @@ extension Evaluator {
             return .tuning(try tune(pipeline, on: data, target: target, clauses: clauses, span: span))
         case .predict(let model, let data):
             guard case .model(let value) = try evaluate(model) else {
-                throw Diagnostic(.type, "`predict` needs a fitted model", at: model.span, help: "fit one first: `m = fit PIPELINE on DATA target COL`")
+                throw Diagnostic(.predictNeedsModel, at: model.span)
             }
             let table = try self.dataset(data, for: "predict")
             let engine = engines.engine(for: table)
@@ -51,11 +51,9 @@ extension Evaluator {
                 for item in items { out.append(try join(left, item)) }
                 return .list(out)
             case (.pipeline, _):
-                throw Diagnostic(
-                    .type, "`|` after a pipeline takes a stage or a model, found a `\(right.typeName)`", at: step.span,
-                    help: "stages and models are calls: `scale()`, `logistic()`")
+                throw Diagnostic(.pipeAfterPipeline(found: right.typeName), at: step.span)
             default:
-                throw Diagnostic(.type, "`|` joins stages and models, found a `\(left.typeName)`", at: inputExpression.span)
+                throw Diagnostic(.pipeJoins(found: left.typeName), at: inputExpression.span)
             }
         }
         return try join(input, next)
@@ -64,9 +62,7 @@ extension Evaluator {
     /// `data | stage()`: fits the stages on the data and returns it transformed.
     func applyStages(_ pipeline: PipelineValue, to data: TableRef, at span: SourceSpan) throws(Diagnostic) -> Value {
         if let model = pipeline.components.first(where: { $0.signature.role != .stage }) {
-            throw Diagnostic(
-                .type, "`\(model.name)` cannot transform a dataset", at: model.span,
-                help: "models are fitted: `m = fit \(pipeline.text) on DATA target COL`, then `predict m on DATA`")
+            throw Diagnostic(.modelCannotTransform(model.name, pipeline: pipeline.text), at: model.span)
         }
         let assembly = PipelineAssembly(evaluator: self, schema: data.schema)
         let engine = engines.engine(for: data)
@@ -103,7 +99,7 @@ extension Evaluator {
             case "holdout":
                 let r = try number(clause.value, what: "`holdout`")
                 guard r > 0, r < 1 else {
-                    throw Diagnostic(.value, "`holdout` is the fraction held out, between 0 and 1, found \(ScalarText.number(r))", at: clause.value.span, help: "for example `holdout 0.2`")
+                    throw Diagnostic(.holdoutFraction(found: ScalarText.number(r), example: true), at: clause.value.span)
                 }
                 validation = .holdout(fraction: r)
             case "seed":
@@ -135,7 +131,7 @@ extension Evaluator {
             var values: [PipelineValue] = []
             for item in items {
                 guard case .pipeline(let pipelineValue) = item else {
-                    throw Diagnostic(.type, "a board is a list of pipelines, and this list holds a `\(item.typeName)`", at: pipelineExpression.span)
+                    throw Diagnostic(.boardNeedsPipelines(found: item.typeName), at: pipelineExpression.span)
                 }
                 pipelines.append(try assembly.pipeline(pipelineValue, at: pipelineExpression.span))
                 values.append(pipelineValue)
@@ -157,9 +153,7 @@ extension Evaluator {
             progress.finish("fitted \(pipelines.count) models in \(ScalarText.seconds(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))")
             return .board(BoardValue(board, dataName: dataName, runIDs: runIDs, parentRunID: parentRunID))
         default:
-            throw Diagnostic(
-                .type, "`fit` needs a pipeline ending in a model, found a `\(value.typeName)`", at: pipelineExpression.span,
-                help: "for example `fit scale() | logistic() on train target species`")
+            throw Diagnostic(.fitNeedsPipeline(found: value.typeName), at: pipelineExpression.span)
         }
     }
 
@@ -178,20 +172,18 @@ extension Evaluator {
             models = board.board.models
             modelRuns = models.indices.map { board.model(at: $0).runID }
         default:
-            throw Diagnostic(.type, "`evaluate` needs a model or a board, found a `\(value.typeName)`", at: modelExpression.span)
+            throw Diagnostic(.evaluateNeedsModel(found: value.typeName), at: modelExpression.span)
         }
         var metrics: [Metric]?
         if !names.isEmpty {
             var chosen: [Metric] = []
             for name in names {
                 guard let metric = Metric(rawValue: name.name) else {
-                    throw Diagnostic.unknown("metric", name.name, at: name.span, among: Metric.allCases.map(\.rawValue), kind: .value)
+                    throw Diagnostic(.unknownMetric(name.name, among: Metric.allCases.map(\.rawValue)), at: name.span)
                 }
                 if let first = models.first, metric.isForClasses != (first.task == .classification) {
-                    let kinds = Metric.allCases.filter { $0.isForClasses == (first.task == .classification) }.map { "`\($0.rawValue)`" }
-                    throw Diagnostic(
-                        .value, "`\(metric.rawValue)` scores \(metric.isForClasses ? "classes" : "numbers"), and this model predicts \(first.task == .classification ? "classes" : "numbers")",
-                        at: name.span, help: "use " + kinds.joined(separator: ", "))
+                    let kinds = Metric.allCases.filter { $0.isForClasses == (first.task == .classification) }.map(\.rawValue)
+                    throw Diagnostic(.metricForModel(metric.rawValue, scoresClasses: metric.isForClasses, alternatives: kinds), at: name.span)
                 }
                 chosen.append(metric)
             }
@@ -218,7 +210,7 @@ extension Evaluator {
     func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
         guard let data = value.asDataset else {
-            throw Diagnostic(.type, "`\(command)` needs a dataset after `on`, found a `\(value.typeName)`", at: expression.span)
+            throw Diagnostic(.needsDatasetAfterOn(command, found: value.typeName), at: expression.span)
         }
         return data
     }
@@ -266,6 +258,6 @@ extension Evaluator {
                 position += width
             }
         }
-        return Diagnostic(.value, error.message, at: at, help: error.help)
+        return Diagnostic(.learning(error.message, help: error.help), at: at)
     }
 }

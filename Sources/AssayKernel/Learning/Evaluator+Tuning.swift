@@ -14,9 +14,7 @@ extension Evaluator {
         var value = try evaluateComponent(pipelineExpression)
         if case .space(let call) = value { value = .pipeline(PipelineValue([call])) }
         guard case .pipeline(let pipeline) = value else {
-            throw Diagnostic(
-                .type, "`tune` needs a pipeline whose hyperparameters hold search spaces, found a `\(value.typeName)`", at: pipelineExpression.span,
-                help: "for example `tune scale() | boost(rate=loguniform(0.01, 0.3)) on train target y`")
+            throw Diagnostic(.tuneNeedsPipeline(found: value.typeName), at: pipelineExpression.span)
         }
         let data = try dataset(dataExpression, for: "tune")
         let dataName: String? = if case .name(let n) = dataExpression.kind { n } else { nil }
@@ -40,7 +38,7 @@ extension Evaluator {
             case "search":
                 guard case .name(let word) = clause.value.kind, ["tpe", "random", "grid"].contains(word) else {
                     let word: String = if case .name(let w) = clause.value.kind { w } else { "?" }
-                    throw Diagnostic.unknown("search", word, at: clause.value.span, among: ["tpe", "random", "grid"], kind: .value)
+                    throw Diagnostic(.unknownSearch(word, among: ["tpe", "random", "grid"]), at: clause.value.span)
                 }
                 search = word
             case "trials": trials = try wholeNumber(clause.value, what: "`trials`", minimum: 1)
@@ -49,7 +47,7 @@ extension Evaluator {
             case "holdout":
                 let r = try number(clause.value, what: "`holdout`")
                 guard r > 0, r < 1 else {
-                    throw Diagnostic(.value, "`holdout` is the fraction held out, between 0 and 1, found \(ScalarText.number(r))", at: clause.value.span)
+                    throw Diagnostic(.holdoutFraction(found: ScalarText.number(r), example: false), at: clause.value.span)
                 }
                 scheme = .holdout(fraction: r)
             case "seed": seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
@@ -62,12 +60,10 @@ extension Evaluator {
         let metric: Metric
         if let (name, at) = metricName {
             guard let named = Metric(rawValue: name) else {
-                throw Diagnostic.unknown("metric", name, at: at, among: Metric.allCases.map(\.rawValue), kind: .value)
+                throw Diagnostic(.unknownMetric(name, among: Metric.allCases.map(\.rawValue)), at: at)
             }
             guard named.isForClasses == classification else {
-                throw Diagnostic(
-                    .value, "`\(name)` scores \(named.isForClasses ? "classes" : "numbers"), and the target `\(target.name)` holds \(classification ? "classes" : "numbers")",
-                    at: at)
+                throw Diagnostic(.metricForTarget(name, scoresClasses: named.isForClasses, target: target.name), at: at)
             }
             metric = named
         } else {
@@ -77,9 +73,7 @@ extension Evaluator {
         let space = try TuningSpace(pipeline, evaluator: self)
         let searched = space.space.searchedPaths
         guard !searched.isEmpty else {
-            throw Diagnostic(
-                .value, "the pipeline holds no search space, so there is nothing to tune", at: pipelineExpression.span,
-                help: "give a hyperparameter a space, such as `boost(rate=loguniform(0.01, 0.3))`, or use `fit`")
+            throw Diagnostic(.nothingToTune, at: pipelineExpression.span)
         }
         let searcher: any Searcher = switch search {
         case "grid": GridSearch()
@@ -167,7 +161,7 @@ extension Evaluator {
             guard let result = ran else { throw diagnostic(error, at: span, components: []) }
             if result.interrupted { throw Diagnostic.interrupted(at: span) }
             let first = records.first { $0.error != nil }?.error ?? "no trial finished"
-            throw Diagnostic(.value, "every trial failed; the first said: \(first)", at: span)
+            throw Diagnostic(.everyTrialFailed(first: first), at: span)
         }
         if !tuning.interrupted {
             tuning.remember(try refitBest(tuning, at: span))
@@ -182,7 +176,7 @@ extension Evaluator {
     /// score as its validation metric.
     func refitBest(_ tuning: TuningValue, at span: SourceSpan) throws(Diagnostic) -> ModelValue {
         if let model = tuning.best { return model }
-        guard let pipelineValue = tuning.bestPipeline else { throw Diagnostic(.value, "no trial finished", at: span) }
+        guard let pipelineValue = tuning.bestPipeline else { throw Diagnostic(.noTrialFinished, at: span) }
         let pipeline = try PipelineAssembly(evaluator: self, schema: tuning.data.schema.removing(tuning.target))
             .pipeline(pipelineValue, at: span)
         let engine = engines.engine(for: tuning.data)

@@ -25,22 +25,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
         code = wording.code
     }
 
-    /// Free text, for the sites not yet speaking through a `Reason`.
-    public init(_ kind: Kind, _ message: String, at span: SourceSpan?, notes: [String] = [], help: String? = nil) {
+    /// Free text: only the catalogue itself and tests build diagnostics this way, so every error
+    /// the language raises has a reason, a code and a line in `help errors`.
+    init(_ kind: Kind, _ message: String, at span: SourceSpan?, notes: [String] = [], help: String? = nil) {
         self.kind = kind
         self.message = message
         self.span = span
         self.notes = notes
         self.help = help
-    }
-
-    /// An unknown name of some sort, with the closest known one as the help line.
-    public static func unknown(
-        _ noun: String, _ name: String, at span: SourceSpan?, among candidates: [String], kind: Kind = .name,
-        otherwise fallback: String? = nil
-    ) -> Diagnostic {
-        let help = NameSuggestion.closest(to: name, among: candidates).map { "did you mean `\($0)`?" } ?? fallback
-        return Diagnostic(kind, "unknown \(noun) `\(name)`", at: span, help: help)
     }
 
     /// Cancellation by the user; the span is the statement that was running.
