@@ -12,8 +12,12 @@ import hmac
 import json
 import os
 import re
+import shutil
+import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -158,6 +162,22 @@ def execute(kc: Any, code: str, timeout: float = TIMEOUT, **options: Any) -> tup
     msg_id = kc.execute(code, **options)
     reply = shell_reply(kc, msg_id, timeout)
     return reply, iopub_until_idle(kc, msg_id, timeout)
+
+
+@contextmanager
+def scratch_kernel(prefix: str) -> Iterator[tuple[Any, str]]:
+    """An Assay kernel and a scratch folder for its files, both gone afterwards (for module
+    fixtures that load data once and check many things against a reference library)."""
+    from jupyter_client.manager import start_new_kernel
+
+    folder = tempfile.mkdtemp(prefix=prefix)
+    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=TIMEOUT)
+    try:
+        yield kc, folder
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_ok(kc: Any, code: str, timeout: float = TIMEOUT) -> list[dict]:

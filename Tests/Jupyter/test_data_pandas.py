@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 from typing import Any
 
 import pytest
@@ -28,16 +27,11 @@ if harness.KERNEL_NAME != "assay":
 
 @pytest.fixture(scope="module")
 def work() -> Any:
-    from jupyter_client.manager import start_new_kernel
-
-    folder = tempfile.mkdtemp(prefix="assay-data-")
-    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=harness.TIMEOUT)
-    path = os.path.join(folder, "penguins.csv")
-    run(kc, f'save (load sample "penguins") to "{path}"')
-    run(kc, f'd = load "{path}"')
-    yield kc, folder, pd.read_csv(path)
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with harness.scratch_kernel("assay-data-") as (kc, folder):
+        path = os.path.join(folder, "penguins.csv")
+        run(kc, f'save (load sample "penguins") to "{path}"')
+        run(kc, f'd = load "{path}"')
+        yield kc, folder, pd.read_csv(path)
 
 
 def run(kc: Any, code: str) -> list[dict]:

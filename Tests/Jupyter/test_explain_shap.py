@@ -10,7 +10,6 @@ Impurity importances must match Spark's definition computed here from the export
 from __future__ import annotations
 
 import json
-import tempfile
 from typing import Any
 
 import pytest
@@ -38,15 +37,10 @@ MODELS = ["boost(rounds=40, depth=4)", "forest(trees=30, depth=6)", "tree(depth=
 
 @pytest.fixture(scope="module")
 def session() -> Any:
-    from jupyter_client.manager import start_new_kernel
-
-    folder = tempfile.mkdtemp(prefix="assay-shap-")
-    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=harness.TIMEOUT)
-    for name, (_, prepare, _) in CASES.items():
-        run(kc, f'{name} = load sample "{name}"{prepare}\n{name}_train, {name}_test = split {name} 0.75 seed 5')
-    yield kc, folder
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with harness.scratch_kernel("assay-shap-") as (kc, folder):
+        for name, (_, prepare, _) in CASES.items():
+            run(kc, f'{name} = load sample "{name}"{prepare}\n{name}_train, {name}_test = split {name} 0.75 seed 5')
+        yield kc, folder
 
 
 def run(kc: Any, code: str) -> list[dict]:

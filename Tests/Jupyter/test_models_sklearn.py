@@ -22,7 +22,6 @@ would match at most one of them. Those tolerances are justified next to the case
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Any
 
 import pytest
@@ -63,21 +62,16 @@ DATASETS = {
 
 @pytest.fixture(scope="module")
 def session() -> Any:
-    from jupyter_client.manager import start_new_kernel
-
-    folder = tempfile.mkdtemp(prefix="assay-models-")
-    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=harness.TIMEOUT)
-    frames = {}
-    for name, (target, _, prepare, _) in DATASETS.items():
-        stratify = "" if name == "diabetes" else f" stratify {target}"
-        run(kc, f'{name} = load sample "{name}"{prepare}\n'
-                f'{name}_train, {name}_test = split {name} 0.75{stratify} seed 11\n'
-                f'save {name}_train to "{folder}/{name}_train.csv"\n'
-                f'save {name}_test to "{folder}/{name}_test.csv"')
-        frames[name] = (pd.read_csv(f"{folder}/{name}_train.csv"), pd.read_csv(f"{folder}/{name}_test.csv"))
-    yield kc, folder, frames
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with harness.scratch_kernel("assay-models-") as (kc, folder):
+        frames = {}
+        for name, (target, _, prepare, _) in DATASETS.items():
+            stratify = "" if name == "diabetes" else f" stratify {target}"
+            run(kc, f'{name} = load sample "{name}"{prepare}\n'
+                    f'{name}_train, {name}_test = split {name} 0.75{stratify} seed 11\n'
+                    f'save {name}_train to "{folder}/{name}_train.csv"\n'
+                    f'save {name}_test to "{folder}/{name}_test.csv"')
+            frames[name] = (pd.read_csv(f"{folder}/{name}_train.csv"), pd.read_csv(f"{folder}/{name}_test.csv"))
+        yield kc, folder, frames
 
 
 def run(kc: Any, code: str) -> list[dict]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 from typing import Any
 
 import pytest
@@ -33,15 +32,10 @@ NUMBERS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"
 
 @pytest.fixture(scope="module")
 def work() -> Any:
-    from jupyter_client.manager import start_new_kernel
-
-    folder = tempfile.mkdtemp(prefix="assay-stages-")
-    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=harness.TIMEOUT)
-    path = os.path.join(folder, "penguins.csv")
-    run(kc, f'save (load sample "penguins") to "{path}"\nd = load "{path}"\nfull = d | dropna')
-    yield kc, folder, pd.read_csv(path)
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with harness.scratch_kernel("assay-stages-") as (kc, folder):
+        path = os.path.join(folder, "penguins.csv")
+        run(kc, f'save (load sample "penguins") to "{path}"\nd = load "{path}"\nfull = d | dropna')
+        yield kc, folder, pd.read_csv(path)
 
 
 def run(kc: Any, code: str) -> list[dict]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from typing import Any
 
 import pytest
@@ -28,15 +27,10 @@ if harness.KERNEL_NAME != "assay":
 
 @pytest.fixture(scope="module")
 def work() -> Any:
-    from jupyter_client.manager import start_new_kernel
-
-    folder = tempfile.mkdtemp(prefix="assay-tuning-")
-    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=harness.TIMEOUT)
-    run(kc, 'diabetes = load sample "diabetes"\ntrain, test = split diabetes 0.75 seed 2\n'
-            f'save train to "{folder}/train.csv"\nsave test to "{folder}/test.csv"')
-    yield kc, folder, pd.read_csv(f"{folder}/train.csv"), pd.read_csv(f"{folder}/test.csv")
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with harness.scratch_kernel("assay-tuning-") as (kc, folder):
+        run(kc, 'diabetes = load sample "diabetes"\ntrain, test = split diabetes 0.75 seed 2\n'
+                f'save train to "{folder}/train.csv"\nsave test to "{folder}/test.csv"')
+        yield kc, folder, pd.read_csv(f"{folder}/train.csv"), pd.read_csv(f"{folder}/test.csv")
 
 
 def run(kc: Any, code: str) -> list[dict]:
