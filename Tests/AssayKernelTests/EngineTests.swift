@@ -49,6 +49,11 @@ private final class RecordingEngine: Engine {
     ) throws(LearnError) -> ValidationSummary { throw LearnError("not here") }
     func evaluate(_ model: FittedPipeline, on table: TableRef, metrics: [Metric]?) throws(LearnError) -> [MetricScore] { [] }
     func predict(_ model: FittedPipeline, on table: TableRef) throws(LearnError) -> TableRef { table }
+    func importance(
+        of model: FittedPipeline, method: ImportanceMethod, on table: TableRef?, repeats: Int, seed: UInt64, threads: Int
+    ) throws(LearnError) -> FeatureImportance {
+        throw LearnError("no importance here")
+    }
     func task(of table: TableRef, target: String) throws(EngineError) -> LearningTask { .regression }
     func defaultMetric(of table: TableRef, target: String) throws(LearnError) -> Metric { .rmse }
 }

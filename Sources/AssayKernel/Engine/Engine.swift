@@ -52,6 +52,12 @@ protocol Engine: AnyObject, Sendable {
     func evaluate(_ model: FittedPipeline, on table: TableRef, metrics: [Metric]?) throws(LearnError) -> [MetricScore]
     /// `predict`: the table with the model's predictions.
     func predict(_ model: FittedPipeline, on table: TableRef) throws(LearnError) -> TableRef
+    /// `importance` of a fitted model; `table` gives the rows permutation importance scores on
+    /// and standardized coefficients measure spreads on. The caller has checked that the model
+    /// suits the method.
+    func importance(
+        of model: FittedPipeline, method: ImportanceMethod, on table: TableRef?, repeats: Int, seed: UInt64, threads: Int
+    ) throws(LearnError) -> FeatureImportance
     /// What a target column asks for: classes or numbers.
     func task(of table: TableRef, target: String) throws(EngineError) -> LearningTask
     /// The metric `tune` ranks by when none is named.

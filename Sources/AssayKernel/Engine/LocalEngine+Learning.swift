@@ -46,6 +46,46 @@ extension LocalEngine {
         .local(try model.predictionDataset(try trainingData(table)))
     }
 
+    func importance(
+        of model: FittedPipeline, method: ImportanceMethod, on table: TableRef?, repeats: Int, seed: UInt64, threads: Int
+    ) throws(LearnError) -> FeatureImportance {
+        let data = try table.map { (table) throws(LearnError) in try trainingData(table) }
+        switch method {
+        case .impurity:
+            guard let trees = model.model as? FittedTrees else { throw LearnError("`\(model.name)` has no trees") }
+            return FeatureImportance(featureNames: trees.ensemble.featureNames, values: trees.ensemble.impurityImportance())
+        case .coefficients:
+            guard let terms = ImportanceMethod.linearTerms(of: model.model) else { throw LearnError("`\(model.name)` has no coefficients") }
+            // Standardized coefficients: each weight times its feature's spread on the rows, when given.
+            var spread = [Double](repeating: 1, count: terms.featureNames.count)
+            if let data {
+                let x = try model.features(data).aligned(to: terms.featureNames)
+                spread = (0..<x.columnCount).map { Self.standardDeviation(x.column($0)) }
+            }
+            let values = terms.featureNames.indices.map { f in
+                terms.weights.reduce(0) { $0 + abs($1[f] * spread[f]) } / Double(max(terms.weights.count, 1))
+            }
+            return FeatureImportance(
+                featureNames: terms.featureNames, values: values, coefficients: terms.weights.count == 1 ? terms.weights[0] : nil)
+        case .permutation:
+            guard let data else { throw LearnError("permutation importance needs rows to score on") }
+            let metric = model.defaultMetric
+            let (x, truth) = (try model.features(data), try model.target(of: data))
+            let fitted = model.model
+            let result = try PermutationImportance.compute(
+                x, repeats: repeats, seed: seed, threads: threads, higherIsBetter: metric.isHigherBetter,
+                score: { shuffled in (try? Metric.compute(metric, target: truth, prediction: fitted.predict(shuffled))) ?? .nan })
+            return FeatureImportance(featureNames: result.featureNames, values: result.mean, standardDeviation: result.standardDeviation)
+        }
+    }
+
+    private static func standardDeviation(_ values: ArraySlice<Double>) -> Double {
+        let finite = values.filter(\.isFinite)
+        guard finite.count > 1 else { return 0 }
+        let mean = finite.reduce(0, +) / Double(finite.count)
+        return (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count)).squareRoot()
+    }
+
     func task(of table: TableRef, target: String) throws(EngineError) -> LearningTask {
         guard let column = try dataset(table).column(target) else {
             throw .frame(FrameError("unknown column `\(target)`"))

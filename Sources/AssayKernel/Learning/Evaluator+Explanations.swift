@@ -30,64 +30,32 @@ extension Evaluator {
             default: seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))
             }
         }
-        // Importance is computed in the kernel, from the model and the rows collected here.
-        let data = try dataExpression.map { (e) throws(Diagnostic) in try collect(try dataset(e, for: "importance"), at: e.span) }
-        let chosen = method ?? Self.defaultImportance(model.model)
+        let table = try dataExpression.map { (e) throws(Diagnostic) in try dataset(e, for: "importance") }
+        let chosen = method.flatMap(ImportanceMethod.init(rawValue:)) ?? ImportanceMethod.defaultMethod(for: model.model)
         switch chosen {
-        case "impurity":
-            guard let trees = model.model as? FittedTrees else {
+        case .impurity:
+            guard model.model is FittedTrees else {
                 throw Diagnostic(.impurityNeedsTrees(model: model.name, kind: model.kind), at: modelExpression.span)
             }
-            let values = trees.ensemble.impurityImportance()
-            return try importanceTable(trees.ensemble.featureNames, values, std: nil, coefficients: nil, at: span)
-        case "coefficients":
-            guard let terms = Self.linearTerms(model.model) else {
+        case .coefficients:
+            guard ImportanceMethod.linearTerms(of: model.model) != nil else {
                 throw Diagnostic(.coefficientsNeedLinear(model: model.name, kind: model.kind), at: modelExpression.span)
             }
-            // Standardized coefficients: each weight times its feature's spread on DATA, when given.
-            var spread = [Double](repeating: 1, count: terms.featureNames.count)
-            if let data {
-                let x = try learn(at: dataExpression?.span ?? span) { () throws(LearnError) in try model.features(data) }.aligned(to: terms.featureNames)
-                spread = (0..<x.columnCount).map { Self.standardDeviation(x.column($0)) }
-            }
-            let importance = terms.featureNames.indices.map { f in
-                terms.weights.reduce(0) { $0 + abs($1[f] * spread[f]) } / Double(max(terms.weights.count, 1))
-            }
-            let coefficients = terms.weights.count == 1 ? terms.weights[0] : nil
-            return try importanceTable(terms.featureNames, importance, std: nil, coefficients: coefficients, at: span)
-        default:
-            guard let data, let dataSpan = dataExpression?.span else {
-                throw Diagnostic(.permutationNeedsData(model: model.name), at: span)
-            }
-            let metric = model.defaultMetric
-            let (x, truth) = try learn(at: dataSpan) { () throws(LearnError) in (try model.features(data), try model.target(of: data)) }
-            let fitted = model.model
-            let result = try learn(at: span) { () throws(LearnError) in
-                try PermutationImportance.compute(
-                    x, repeats: repeats, seed: seed, threads: settings.parallel, higherIsBetter: metric.isHigherBetter,
-                    score: { shuffled in (try? Metric.compute(metric, target: truth, prediction: fitted.predict(shuffled))) ?? .nan })
-            }
-            return try importanceTable(result.featureNames, result.mean, std: result.standardDeviation, coefficients: nil, at: span)
+        case .permutation:
+            guard table != nil else { throw Diagnostic(.permutationNeedsData(model: model.name), at: span) }
         }
-    }
-
-    static func defaultImportance(_ model: any FittedModel) -> String {
-        if model is FittedTrees { return "impurity" }
-        if linearTerms(model) != nil { return "coefficients" }
-        return "permutation"
-    }
-
-    static func linearTerms(_ model: any FittedModel) -> LinearTerms? {
-        if let m = model as? FittedLinearRegression { return m.terms }
-        if let m = model as? FittedLogisticRegression { return m.terms }
-        return nil
-    }
-
-    private static func standardDeviation(_ values: ArraySlice<Double>) -> Double {
-        let finite = values.filter(\.isFinite)
-        guard finite.count > 1 else { return 0 }
-        let mean = finite.reduce(0, +) / Double(finite.count)
-        return (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count)).squareRoot()
+        // The engine of the rows measures; a model measured without rows is measured here.
+        let engine = table.map { engines.engine(for: $0) } ?? engines.local
+        let result: FeatureImportance
+        do throws(LearnError) {
+            result = try engine.importance(
+                of: model, method: chosen, on: table, repeats: repeats, seed: seed, threads: settings.parallel)
+        } catch {
+            // What fails is reading the rows into the model's features; an interrupt stops the statement.
+            throw diagnostic(error, at: error == .cancelled ? span : (dataExpression?.span ?? span), components: [])
+        }
+        return try importanceTable(
+            result.featureNames, result.values, std: result.standardDeviation, coefficients: result.coefficients, at: span)
     }
 
     private func importanceTable(_ names: [String], _ values: [Double], std: [Double]?, coefficients: [Double]?, at span: SourceSpan)
