@@ -63,7 +63,7 @@ import Testing
 
     @Test func anUnknownHyperparameterSuggestsTheClosest() {
         #expect(notebook().failure("m = fit prep | boost(rouns=10) on train target species") == """
-            error: unknown hyperparameter of `boost` `rouns`
+            error: unknown hyperparameter `rouns` of `boost`
              --> cell 2, line 1, column 22
               |
             1 | m = fit prep | boost(rouns=10) on train target species

@@ -109,7 +109,7 @@ public enum ComponentCatalog {
                 .init("trees", .integer(minimum: 1, maximum: 100_000, nullable: false), "100", "number of trees"),
                 .init("depth", .integer(minimum: 1, maximum: nil, nullable: true), "null", "maximum depth (null: unlimited)"),
                 .init("max_features", .features(choices: ["sqrt", "log2", "all"]), "\"sqrt\"", "features tried per split (regression default: all)"),
-                .init("min_leaf", .integer(minimum: 1, maximum: nil, nullable: false), "1", "minimum training rows in a leaf"),
+                .init("min_leaf", .integer(minimum: 1, maximum: nil, nullable: false), "1", "minimum training rows in a leaf (with `bootstrap`, a row drawn twice counts twice)"),
                 .init("bootstrap", .bool, "true", "draw each tree's rows with replacement"),
                 .init("bins", .integer(minimum: 2, maximum: 255, nullable: false), "255", "histogram bins per feature"),
                 .init("criterion", .choice(["gini", "entropy", "variance"]), "\"gini\"", "split score (regression: variance)"),

@@ -52,13 +52,13 @@ extension Diagnostic.Reason {
                 code: .expected, kind: .syntax, message: "expected \(what)" + (found.map { ", found \($0)" } ?? ""),
                 help: usage.map(Self.write))
         case .unexpectedToken(let found):
-            return Wording(code: .unexpectedToken, kind: .syntax, message: "unexpected \(found)")
+            return Wording(code: .unexpectedToken, kind: .syntax, message: "unexpected \(Self.bare(found))")
         case .unexpectedAfterStatement(let found):
             return Wording(
-                code: .unexpectedAfterStatement, kind: .syntax, message: "unexpected \(found) after the end of the statement",
+                code: .unexpectedAfterStatement, kind: .syntax, message: "unexpected \(Self.bare(found)) after the end of the statement",
                 help: "write one statement per line")
         case .unexpectedInCommand(let found, let command, let usage):
-            return Wording(code: .unexpectedInCommand, kind: .syntax, message: "unexpected \(found) in `\(command)`", help: Self.write(usage))
+            return Wording(code: .unexpectedInCommand, kind: .syntax, message: "unexpected \(Self.bare(found)) in `\(command)`", help: Self.write(usage))
         case .commandCannotBeBound(let name):
             return Wording(
                 code: .commandCannotBeBound, kind: .syntax, message: "`\(name)` is a command and cannot be bound",
@@ -331,7 +331,7 @@ extension Diagnostic.Reason {
             return Wording(code: .unknownComponent, kind: .name, message: "unknown stage or model `\(name)`")
         case .unknownHyperparameter(let name, let component, let among):
             return Wording(
-                code: .unknownHyperparameter, kind: .type, message: "unknown hyperparameter of `\(component)` `\(name)`",
+                code: .unknownHyperparameter, kind: .type, message: "unknown hyperparameter `\(name)` of `\(component)`",
                 help: Self.suggestion(name, among)
                     ?? (among.isEmpty ? "`\(component)` takes no hyperparameters" : "`help \(component)` lists them"))
         case .repeatedHyperparameter(let name):
@@ -576,6 +576,12 @@ extension Diagnostic.Reason {
         "fields are `metrics.NAME`, `params.NAME`, `tags.NAME`, `status`, `start`, `duration`, `model`, `name`, `id`, `parent`"
 
     private static func write(_ usage: String) -> String { "write `\(usage)`" }
+
+    /// A token as "unexpected" names it: `a number` reads "unexpected number".
+    private static func bare(_ token: String) -> String {
+        for article in ["a ", "an "] where token.hasPrefix(article) { return String(token.dropFirst(article.count)) }
+        return token
+    }
 
     private static func list(_ names: [String]) -> String { names.map { "`\($0)`" }.joined(separator: ", ") }
 
