@@ -99,7 +99,7 @@ extension Evaluator {
             case "holdout":
                 let r = try number(clause.value, what: "`holdout`")
                 guard r > 0, r < 1 else {
-                    throw Diagnostic(.holdoutFraction(found: ScalarText.number(r), example: true), at: clause.value.span)
+                    throw Diagnostic(.holdoutFraction(found: ScalarText.number(r)), at: clause.value.span)
                 }
                 validation = .holdout(fraction: r)
             case "seed":

@@ -47,7 +47,7 @@ extension Evaluator {
             case "holdout":
                 let r = try number(clause.value, what: "`holdout`")
                 guard r > 0, r < 1 else {
-                    throw Diagnostic(.holdoutFraction(found: ScalarText.number(r), example: false), at: clause.value.span)
+                    throw Diagnostic(.holdoutFraction(found: ScalarText.number(r)), at: clause.value.span)
                 }
                 scheme = .holdout(fraction: r)
             case "seed": seed = UInt64(try wholeNumber(clause.value, what: "a seed", minimum: 0))

@@ -149,7 +149,7 @@ extension Diagnostic.Reason.Code {
         case .evaluateNeedsModel: ("`evaluate` of something other than a model or board", .evaluateNeedsModel(found: "number"))
         case .boardNeedsPipelines: ("a board listing something other than pipelines", .boardNeedsPipelines(found: "number"))
         case .needsDatasetAfterOn: ("`on` followed by something other than a dataset", .needsDatasetAfterOn("fit", found: "number"))
-        case .holdoutFraction: ("a `holdout` fraction outside 0 to 1", .holdoutFraction(found: "1.5", example: true))
+        case .holdoutFraction: ("a `holdout` fraction outside 0 to 1", .holdoutFraction(found: "1.5"))
         case .unknownMetric: ("a metric that does not exist", .unknownMetric("acuracy", among: []))
         case .metricForModel: ("`evaluate` with a metric of the other task", .metricForModel("rmse", scoresClasses: false, alternatives: []))
         case .metricForTarget: ("`tune` with a metric of the other task", .metricForTarget("rmse", scoresClasses: false, target: "species"))

@@ -427,10 +427,10 @@ extension Diagnostic.Reason {
             return Wording(code: .boardNeedsPipelines, kind: .type, message: "a board is a list of pipelines, and this list holds a `\(found)`")
         case .needsDatasetAfterOn(let command, let found):
             return Wording(code: .needsDatasetAfterOn, kind: .type, message: "`\(command)` needs a dataset after `on`, found a `\(found)`")
-        case .holdoutFraction(let found, let example):
+        case .holdoutFraction(let found):
             return Wording(
                 code: .holdoutFraction, kind: .value, message: "`holdout` is the fraction held out, between 0 and 1, found \(found)",
-                help: example ? "for example `holdout 0.2`" : nil)
+                help: "for example `holdout 0.2`")
         case .unknownMetric(let name, let among):
             return Wording(code: .unknownMetric, kind: .value, message: "unknown metric `\(name)`", help: Self.suggestion(name, among))
         case .metricForModel(let metric, let scoresClasses, let alternatives):

@@ -169,8 +169,7 @@ extension Diagnostic {
         case evaluateNeedsModel(found: String)
         case boardNeedsPipelines(found: String)
         case needsDatasetAfterOn(String, found: String)
-        /// `example` adds the help line `fit` shows.
-        case holdoutFraction(found: String, example: Bool)
+        case holdoutFraction(found: String)
         case unknownMetric(String, among: [String])
         case metricForModel(String, scoresClasses: Bool, alternatives: [String])
         case metricForTarget(String, scoresClasses: Bool, target: String)
