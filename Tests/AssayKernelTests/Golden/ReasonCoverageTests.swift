@@ -17,7 +17,7 @@ import Testing
         .stageWithoutInput: "a stage after `|` is applied by the pipeline path before the data operations see it",
         .missingValue: "the parser requires every operand a command handler reads",
         .commandNotAvailable: "every command of CommandSyntax has a handler in Command.all",
-        .functionNotImplemented: "every function of HelpCatalog.functions is implemented by ScalarFunction",
+        .functionNotImplemented: "every function of HelpCatalog.functions is implemented by ScalarFunction (FunctionExampleTests runs each one's help examples)",
         .noSuchMember: "every member HelpCatalog lists is implemented by its value's member function",
         .notAStage: "every stage of ComponentCatalog is built by PipelineAssembly",
         .notAModel: "every model of ComponentCatalog is built by PipelineAssembly",

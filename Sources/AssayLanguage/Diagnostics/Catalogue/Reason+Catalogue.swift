@@ -59,7 +59,7 @@ extension Diagnostic.Reason.Code {
         case .repeatedArgument: ("an argument given twice", .repeatedArgument("digits"))
         case .tooManyArguments: ("more arguments than the function takes", .tooManyArguments("sqrt", count: 1, usage: ""))
         case .missingArgument: ("a function called without a required argument", .missingArgument("sqrt", parameter: "x", usage: ""))
-        case .functionNotImplemented: ("a function listed in help that the evaluator lacks", .functionNotImplemented("log"))
+        case .functionNotImplemented: ("a function listed in help that the evaluator lacks (a check on the kernel itself)", .functionNotImplemented("frobnicate"))
         // MARK: Names and members
         case .unknownName: ("a name not bound in the session", .unknownName("pengiun", among: []))
         case .functionAsValue: ("a function's name used as a value", .functionAsValue("log"))
