@@ -98,7 +98,7 @@ extension CommandContext {
     /// Evaluates an operand that must be a dataset.
     func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
-        guard let data = value.asDataset else {
+        guard let data = value.asTable else {
             throw Diagnostic(.needsDataset(command, found: value.typeName), at: expression.span)
         }
         return data

@@ -30,7 +30,7 @@ extension Value {
 
     /// One line for `vars` and inspection.
     var summary: String {
-        if let dataset = asDataset {
+        if let dataset = asTable {
             let names = dataset.columnNames.joined(separator: ", ")
             return ScalarText.truncated(dataset.caption + ": " + names, to: 60)
         }

@@ -97,7 +97,7 @@ extension Evaluator {
         if case .stage(let stage) = step.kind {
             input = try evaluateComponent(inputExpression)
             try checkCancellation(at: step.span)
-            if let data = input.asDataset {
+            if let data = input.asTable {
                 let next = try evaluateComponent(stage)
                 guard case .pipeline(let pipeline) = next else {
                     throw Diagnostic(.pipeAfterDataset(found: next.typeName, operations: PipeStep.operations), at: stage.span)
@@ -108,7 +108,7 @@ extension Evaluator {
         }
         input = try evaluate(inputExpression)
         try checkCancellation(at: step.span)
-        guard let data = input.asDataset else {
+        guard let data = input.asTable else {
             throw Diagnostic(.needsDataset(step.keyword?.name ?? "|", found: input.typeName), at: inputExpression.span)
         }
         let datasetName: String? = if case .name(let name) = inputExpression.kind { name } else { nil }
@@ -176,7 +176,7 @@ extension Evaluator {
             }
             operation = .group(keys: keys.map(\.name), aggregations: built)
         case .join(let otherExpression, let keys, let kind):
-            guard let other = try evaluate(otherExpression).asDataset else {
+            guard let other = try evaluate(otherExpression).asTable else {
                 throw Diagnostic(.joinNeedsDataset, at: otherExpression.span)
             }
             try requireColumns(keys, in: schema, datasetName)
@@ -196,7 +196,7 @@ extension Evaluator {
     func split(_ dataExpression: Expression, fractions: [Expression], stratify: Identifier?, seed: Expression?, span: SourceSpan)
         throws(Diagnostic) -> Value
     {
-        guard let data = try evaluate(dataExpression).asDataset else {
+        guard let data = try evaluate(dataExpression).asTable else {
             throw Diagnostic(.splitNeedsDataset, at: dataExpression.span)
         }
         var parts: [Double] = []

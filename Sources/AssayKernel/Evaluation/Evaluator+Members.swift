@@ -11,7 +11,7 @@ extension Evaluator {
         guard known.contains(member.name) else {
             throw Diagnostic(.unknownMember(member.name, type: receiver.typeName, among: known), at: member.span)
         }
-        switch (receiver.asDataset.map(Value.dataset) ?? receiver, member.name) {
+        switch (receiver.asTable.map(Value.dataset) ?? receiver, member.name) {
         case (.string(let string), "length"): return .number(Double(string.count))
         case (.string(let string), "lower"): return .string(string.lowercased())
         case (.string(let string), "upper"): return .string(string.uppercased())

@@ -61,7 +61,7 @@ public final class AssayInterpreter: KernelInterpreter {
     public func complete(code: String, cursor: Int) -> Completion {
         var columns: [String: [String]] = [:]
         for (name, value) in session.state.bindings {
-            if let data = value.asDataset { columns[name] = data.columnNames }
+            if let data = value.asTable { columns[name] = data.columnNames }
         }
         let tracker = session.tracker
         let completions = Completions(code: code, cursor: cursor, names: session.typedNames, columns: columns) {

@@ -209,7 +209,7 @@ extension Evaluator {
 
     func dataset(_ expression: Expression, for command: String) throws(Diagnostic) -> TableRef {
         let value = try evaluate(expression)
-        guard let data = value.asDataset else {
+        guard let data = value.asTable else {
             throw Diagnostic(.needsDatasetAfterOn(command, found: value.typeName), at: expression.span)
         }
         return data

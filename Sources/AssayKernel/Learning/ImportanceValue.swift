@@ -17,7 +17,7 @@ struct ImportanceValue: Sendable {
 
 extension Value {
     /// The table this value is, if it is one: a dataset, or an importance table.
-    var asDataset: TableRef? {
+    var asTable: TableRef? {
         switch self {
         case .dataset(let table): table
         case .importance(let importance): .local(importance.table)

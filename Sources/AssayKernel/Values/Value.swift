@@ -48,7 +48,7 @@ enum Value: Sendable, Equatable {
 
     /// Fitted values compare by identity: a refit is a different model even with equal numbers.
     static func == (a: Value, b: Value) -> Bool {
-        if let x = a.asDataset, let y = b.asDataset { return x == y }
+        if let x = a.asTable, let y = b.asTable { return x == y }
         return switch (a, b) {
         case (.number(let x), .number(let y)): x == y
         case (.string(let x), .string(let y)): x == y
