@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // Only for the CSV benchmark's comparison (assay-csv-bench); the kernel does not use it.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The Spark Connect client: gRPC over HTTP/2 with protobuf messages.
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, seen through a module map.
@@ -49,6 +54,19 @@ let package = Package(
         .target(name: "AssayTracking", dependencies: ["CSQLite"]),
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
         .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
+        // A Spark Connect client: sessions, plans, reattachable execution, typed errors.
+        // Depends on no other Assay module. Protos/ holds the .proto sources of Generated/
+        // (scripts/generate-spark-protos.sh).
+        .target(
+            name: "SparkConnect",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Protos"]
+        ),
         // The Assay interpreter behind the Jupyter interface: a Session.
         .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
         .executableTarget(
@@ -90,6 +108,7 @@ let package = Package(
             name: "AssayKernelTests",
             dependencies: ["AssayKernel", "AssayFrame", "AssayLanguage", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
         .testTarget(name: "AssayTrackingTests", dependencies: ["AssayTracking"]),
+        .testTarget(name: "SparkConnectTests", dependencies: ["SparkConnect"]),
     ]
 )
 
