@@ -6,8 +6,9 @@ import Darwin
 
 /// Distinct byte strings to dense codes in order of first appearance, with no String built per
 /// field: an open-addressing table over bytes copied once into an arena. Strings are made (and
-/// their UTF-8 checked) once per distinct value, when the column is assembled.
-struct ByteInterner {
+/// their UTF-8 checked) once per distinct value, when the column is assembled. `package` so the
+/// Arrow reader interns its strings the same way.
+package struct ByteInterner {
     /// code + 1 per slot, 0 for an empty slot; the count of slots is a power of two.
     private var slots: GrowableBuffer<Int32>
     private var mask: Int
@@ -18,15 +19,15 @@ struct ByteInterner {
     private(set) var firstOffsets = GrowableBuffer<Int>()
     private var arena = GrowableBuffer<UInt8>(capacity: 1024)
 
-    init() {
+    package init() {
         slots = GrowableBuffer(capacity: 64)
         slots.append(repeating: 0, count: 64)
         mask = 63
     }
 
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
 
-    func bytes(_ code: Int) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(_ code: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: arena.base + starts[code], count: lengths[code])
     }
 
@@ -54,7 +55,7 @@ struct ByteInterner {
     }
 
     @inline(__always)
-    mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, offset: Int) -> Int32 {
+    package mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, offset: Int) -> Int32 {
         let h = ByteInterner.hash(p, n)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -89,7 +90,7 @@ struct ByteInterner {
         }
     }
 
-    func free() {
+    package func free() {
         slots.free()
         hashes.free()
         starts.free()
