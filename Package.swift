@@ -48,6 +48,8 @@ let package = Package(
                 .embedInCode("Samples/data/\($0).csv")
             }
         ),
+        // Arrow IPC streams to and from datasets (Spark Connect results and uploads).
+        .target(name: "ArrowIPC", dependencies: ["AssayFrame"]),
         // Stages, models, pipelines, metrics, validation, tuning, SHAP.
         .target(name: "AssayLearn", dependencies: ["AssayFrame"]),
         // Experiments and runs: the embedded SQLite store and the MLflow REST client.
