@@ -111,6 +111,8 @@ let package = Package(
             dependencies: ["AssayKernel", "AssayFrame", "AssayLanguage", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
         .testTarget(name: "AssayTrackingTests", dependencies: ["AssayTracking"]),
         .testTarget(name: "SparkConnectTests", dependencies: ["SparkConnect"]),
+        // Fixtures/ holds pyarrow-written streams and their expected values, read from the source tree.
+        .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC", "AssayFrame"], exclude: ["Fixtures"]),
     ]
 )
 
