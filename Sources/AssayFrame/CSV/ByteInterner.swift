@@ -9,15 +9,21 @@ import Darwin
 /// their UTF-8 checked) once per distinct value, when the column is assembled. `package` so the
 /// Arrow reader interns its strings the same way.
 package struct ByteInterner {
-    /// code + 1 per slot, 0 for an empty slot; the count of slots is a power of two.
-    private var slots: GrowableBuffer<Int32>
+    /// Per slot: code + 1 in the low 32 bits (0 for an empty slot), the hash's low 32 bits in
+    /// the high ones, so a probe rejects other values without touching their entries, and a
+    /// grow rehashes without them. The count of slots is a power of two (at most 2^32).
+    private var slots: GrowableBuffer<UInt64>
     private var mask: Int
-    private var hashes = GrowableBuffer<UInt64>()
-    private var starts = GrowableBuffer<Int>()
-    private var lengths = GrowableBuffer<Int>()
+    /// Where each value's bytes are in the arena: start and length side by side, one cache line.
+    private var entries = GrowableBuffer<Entry>()
     /// Where each value first occurs in the file, for the location of a UTF-8 error.
     private(set) var firstOffsets = GrowableBuffer<Int>()
     private var arena = GrowableBuffer<UInt8>(capacity: 1024)
+
+    private struct Entry {
+        var start: Int
+        var length: Int
+    }
 
     package init() {
         slots = GrowableBuffer(capacity: 64)
@@ -25,10 +31,10 @@ package struct ByteInterner {
         mask = 63
     }
 
-    package var count: Int { hashes.count }
+    package var count: Int { entries.count }
 
     package func bytes(_ code: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: arena.base + starts[code], count: lengths[code])
+        UnsafeBufferPointer(start: arena.base + entries[code].start, count: entries[code].length)
     }
 
     @inline(__always)
@@ -56,45 +62,45 @@ package struct ByteInterner {
 
     @inline(__always)
     package mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, offset: Int) -> Int32 {
-        let h = ByteInterner.hash(p, n)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let tag = ByteInterner.hash(p, n) & 0xFFFF_FFFF
+        var i = Int(truncatingIfNeeded: tag) & mask
         while true {
             let slot = slots[i]
             if slot == 0 { break }
-            let code = Int(slot) - 1
-            if hashes[code] == h, lengths[code] == n, memcmp(arena.base + starts[code], p, n) == 0 {
-                return Int32(code)
+            if slot >> 32 == tag {
+                let code = Int(slot & 0xFFFF_FFFF) - 1
+                let entry = entries[code]
+                if entry.length == n, memcmp(arena.base + entry.start, p, n) == 0 { return Int32(code) }
             }
             i = (i + 1) & mask
         }
-        let code = hashes.count
-        hashes.append(h)
-        starts.append(arena.count)
-        lengths.append(n)
+        let code = entries.count
+        entries.append(Entry(start: arena.count, length: n))
         firstOffsets.append(offset)
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        slots[i] = Int32(code + 1)
-        if hashes.count * 2 > mask + 1 { grow() }
+        slots[i] = tag << 32 | UInt64(code + 1)
+        if entries.count * 2 > mask + 1 { grow() }
         return Int32(code)
     }
 
     private mutating func grow() {
+        var copy = GrowableBuffer<UInt64>(capacity: mask + 1)
+        copy.append(contentsOf: slots.buffer)
         let size = (mask + 1) * 2
         slots.removeAll()
         slots.append(repeating: 0, count: size)
         mask = size - 1
-        for code in 0..<hashes.count {
-            var i = Int(truncatingIfNeeded: hashes[code]) & mask
+        for slot in copy.buffer where slot != 0 {
+            var i = Int(truncatingIfNeeded: slot >> 32) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(code + 1)
+            slots[i] = slot
         }
+        copy.free()
     }
 
     package func free() {
         slots.free()
-        hashes.free()
-        starts.free()
-        lengths.free()
+        entries.free()
         firstOffsets.free()
         arena.free()
     }
