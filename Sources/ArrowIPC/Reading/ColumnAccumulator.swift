@@ -13,6 +13,9 @@ final class ColumnAccumulator {
     /// Column code of each entry of the dictionary in `mapped` (text columns sent as dictionaries).
     private var remap: [Int32] = []
     private var mapped: (id: Int64, generation: Int)?
+    /// Date columns: the code of recently seen day numbers, by day modulo the size, so most
+    /// rows skip hashing (dates in a result are usually few and clustered).
+    private var recentDays: [(day: Int64, code: Int32)] = []
 
     init(name: String, landing: FieldLayout.Landing) {
         self.name = name
@@ -111,7 +114,7 @@ final class ColumnAccumulator {
                     } else {
                         day = Int64(Int32(littleEndian: values.loadUnaligned(fromByteOffset: row * 4, as: Int32.self)))
                     }
-                    out[row] = withUnsafeBytes(of: &day) { interner.intern($0.assumingMemoryBound(to: UInt8.self).baseAddress ?? emptyString, 8, offset: 0) }
+                    out[row] = code(ofDay: day)
                 }
             }
         case .dictionary(let encoding, _):
@@ -192,6 +195,20 @@ final class ColumnAccumulator {
             }
         }
         try result.get()
+    }
+
+    /// The code of a date column's day number, interned by its 8 bytes.
+    @inline(__always)
+    private func code(ofDay day: Int64) -> Int32 {
+        if recentDays.isEmpty { recentDays = Array(repeating: (Int64.min, -1), count: 4096) }
+        let slot = Int(truncatingIfNeeded: day) & 4095
+        if recentDays[slot].day == day { return recentDays[slot].code }
+        var key = day
+        let code = withUnsafeBytes(of: &key) { raw in
+            interner.intern(raw.assumingMemoryBound(to: UInt8.self).baseAddress ?? emptyString, 8, offset: 0)
+        }
+        recentDays[slot] = (day, code)
+        return code
     }
 
     /// Maps the dictionary's entries not mapped yet to this column's codes (all of them when
