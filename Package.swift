@@ -98,6 +98,8 @@ let package = Package(
         .executableTarget(name: "assay-tpe-bench", dependencies: ["AssayLearn"]),
         // Times the SQLite store for bench/tracking.py.
         .executableTarget(name: "assay-tracking-bench", dependencies: ["AssayTracking"]),
+        // Times Arrow stream decoding from memory for bench/arrow_decode.py.
+        .executableTarget(name: "assay-arrow-bench", dependencies: ["ArrowIPC", "AssayFrame"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "JupyterServerTests", dependencies: ["JupyterServer", "JupyterKernel"]),

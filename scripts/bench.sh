@@ -2,8 +2,9 @@
 # Benchmarks, each printing ratios against its reference in the same run:
 #   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
 #   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna), tree
-#   learning (against LightGBM and scikit-learn), the run store (against MLflow's client on SQLite).
-# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe`, `learn` or `tracking` runs one of them; arguments
+#   learning (against LightGBM and scikit-learn), the run store (against MLflow's client on SQLite),
+#   Arrow stream decoding (against pyarrow).
+# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe`, `learn`, `tracking` or `arrow` runs one of them; arguments
 # after `learn` go to bench/learn_trees.py (e.g. `--sizes 100000 --repeats 5`).
 source "$(dirname "$0")/lib.sh"
 
@@ -17,7 +18,7 @@ export JUPYTER_PATH="$SCRATCH/share/jupyter"
 export ASSAY_HISTORY="$SCRATCH/history"
 export IPYTHONDIR="$SCRATCH/ipython"
 
-# xgboost, hyperopt and optuna: references only the SHAP and TPE benchmarks need.
+# xgboost, hyperopt, optuna and pyarrow: references only the SHAP, TPE and Arrow benchmarks need.
 install_bench_references() {
     say "pip install -r bench/requirements.txt (benchmark-only references)"
     python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
@@ -59,4 +60,11 @@ if [ "$which" = all ] || [ "$which" = tracking ]; then
     swift build -c release --product assay-tracking-bench
     say "bench/tracking.py"
     python bench/tracking.py
+fi
+if [ "$which" = all ] || [ "$which" = arrow ]; then
+    install_bench_references
+    say "swift build -c release --product assay-arrow-bench"
+    swift build -c release --product assay-arrow-bench
+    say "bench/arrow_decode.py"
+    python bench/arrow_decode.py
 fi
