@@ -182,7 +182,10 @@ import Testing
         }
         #expect(error.kind == .unavailable)
         #expect(error.description.hasPrefix("cannot reach the Spark Connect server at 127.0.0.1:1"), "\(error.description)")
-        #expect(Date().timeIntervalSince(start) < 5)
+        // Refused at once, not given up on after the connect timeout (that is deadlineExceeded).
+        #expect(error.grpcCode == "unavailable")
+        // Generous: other suites running alongside can hold the shared concurrency pool.
+        #expect(Date().timeIntervalSince(start) < 30)
     }
 }
 
