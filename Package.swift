@@ -70,7 +70,9 @@ let package = Package(
             exclude: ["Protos"]
         ),
         // The Assay interpreter behind the Jupyter interface: a Session.
-        .target(name: "AssayKernel", dependencies: ["AssayLanguage", "AssayFrame", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
+        .target(
+            name: "AssayKernel",
+            dependencies: ["AssayLanguage", "AssayFrame", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel", "ArrowIPC", "SparkConnect"]),
         .executableTarget(
             name: "assay",
             dependencies: [
@@ -110,7 +112,9 @@ let package = Package(
         .testTarget(name: "AssayLearnTests", dependencies: ["AssayLearn", "AssayFrame"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AssayKernelTests",
-            dependencies: ["AssayKernel", "AssayFrame", "AssayLanguage", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel"]),
+            dependencies: [
+                "AssayKernel", "AssayFrame", "AssayLanguage", "AssayLearn", "AssayRender", "AssayTracking", "JupyterKernel", "SparkConnect",
+            ]),
         .testTarget(name: "AssayTrackingTests", dependencies: ["AssayTracking"]),
         .testTarget(name: "SparkConnectTests", dependencies: ["SparkConnect"]),
         // Fixtures/ holds pyarrow-written streams and their expected values, read from the source tree.

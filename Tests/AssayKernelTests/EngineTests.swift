@@ -16,6 +16,9 @@ private final class RecordingEngine: Engine {
 
     func table(_ schema: Schema) -> TableRef { .remote(RecordedTable(engine: self, schema: schema)) }
 
+    func summary() throws(EngineError) -> String { "recording" }
+    func read(_ source: CatalogSource) throws(EngineError) -> TableRef { throw .unsupported("no catalog here", help: nil) }
+    func write(_ table: TableRef, toTable name: String) throws(EngineError) {}
     func schema(of table: TableRef) -> Schema { table.schema }
     func rowCount(of table: TableRef) throws(EngineError) -> Int { throw .unsupported("no rows here", help: nil) }
     func read(path: String, name: String, options: CSVOptions) throws(EngineError) -> TableRef { throw .unsupported("no files here", help: nil) }

@@ -23,8 +23,8 @@ import Testing
 
     @Test func prefixMatchesComeBeforeOtherMatches() {
         #expect(texts("x = l") == [
-            "label", "len", "linear", "load", "log", "logistic", "loguniform", "lower", "ceil", "clip", "coalesce", "evaluate",
-            "false", "floor", "normal", "null", "poly", "quantiles", "scale", "split",
+            "label", "len", "linear", "load", "log", "logistic", "loguniform", "lower", "ceil", "clip", "coalesce", "collect",
+            "evaluate", "false", "floor", "normal", "null", "poly", "quantiles", "scale", "split", "upload",
         ])
     }
 

@@ -29,6 +29,10 @@ func sexpr(_ expression: Expression) -> String {
         return "(split \(sexpr(data)) \(fractions.map(sexpr).joined(separator: " "))"
             + (stratify.map { " stratify=" + $0.name } ?? "") + (seed.map { " seed=" + sexpr($0) } ?? "") + ")"
     case .load(.model(let path)): return "(load-model \(sexpr(path)))"
+    case .load(.table(let name)): return "(load-table \(sexpr(name)))"
+    case .load(.sql(let query)): return "(load-sql \(sexpr(query)))"
+    case .collect(let data, let limit): return "(collect \(sexpr(data))\(limit.map { " limit=" + sexpr($0) } ?? ""))"
+    case .upload(let data): return "(upload \(sexpr(data)))"
     case .learning(.fit(let pipeline, let data, let target, let clauses)):
         return "(fit \(sexpr(pipeline)) on=\(sexpr(data)) target=\(target.name)" + clauses.map { " \($0.keyword.name)=\(sexpr($0.value))" }.joined() + ")"
     case .learning(.evaluate(let model, let data, let metrics)):
@@ -126,6 +130,44 @@ func parseError(_ code: String) -> String? {
             return
         }
         #expect(setting.name == "seed")
+    }
+
+    @Test(arguments: [
+        ("load table \"flights\"", "(load-table \"flights\")"),
+        ("load sql \"SELECT 1\"", "(load-sql \"SELECT 1\")"),
+        ("collect big limit 10 * 2", "(collect big limit=(* 10 2))"),
+        ("collect (d | where x > 1) | head 3", "(| (collect (| d where (> x 1))) head 3)"),
+        ("upload d", "(upload d)"),
+    ])
+    func engineForms(code: String, expected: String) throws {
+        #expect(sexpr(try parseOne(code)) == expected)
+    }
+
+    @Test func engineAndSaveToTableCommands() throws {
+        let statements = try Parser.parse(SourceText("engine\nengine local\nengine spark \"sc://h:15002\"\nsave d to table \"t\"\nsave d to \"f.csv\""))
+        let commands = statements.compactMap { statement -> CommandStatement? in
+            if case .command(let command) = statement.kind { return command }
+            return nil
+        }
+        #expect(commands.count == 5)
+        #expect(commands[0]["kind"] == nil)
+        guard case .word(let local)? = commands[1]["kind"], case .word(let spark)? = commands[2]["kind"],
+            case .expression(let uri)? = commands[2]["uri"]
+        else {
+            Issue.record("expected engine local and engine spark URI")
+            return
+        }
+        #expect(local.name == "local" && spark.name == "spark" && sexpr(uri) == "\"sc://h:15002\"")
+        #expect(commands[3].clause("to")?.operand == nil)
+        guard case .expression(let table)? = commands[3].clause("table")?.operand,
+            case .expression(let path)? = commands[4].clause("to")?.operand
+        else {
+            Issue.record("expected save to table and save to a file")
+            return
+        }
+        #expect(sexpr(table) == "\"t\"" && sexpr(path) == "\"f.csv\"")
+        #expect(throws: Diagnostic.self) { try Parser.parse(SourceText("engine cluster")) }
+        #expect(throws: Diagnostic.self) { try Parser.parse(SourceText("collect")) }
     }
 
     @Test func continuationLines() throws {

@@ -11,6 +11,15 @@ public enum RowValueType: Sendable, Hashable {
         }
     }
 
+    /// The type of a column holding these values: `null` alone makes a column of missing numbers.
+    public var columnType: ColumnType {
+        switch self {
+        case .number, .null: .number
+        case .string: .string
+        case .bool: .bool
+        }
+    }
+
     /// The word error messages use.
     var name: String {
         switch self {

@@ -2,12 +2,7 @@
 extension Dataset {
     /// The rows where `predicate` is true; false and missing rows are dropped (SQL's WHERE).
     public func filter(_ predicate: RowExpression) throws(RowExpressionError) -> Dataset {
-        let type = try predicate.check(in: self)
-        guard type == .bool || type == .null else {
-            throw RowExpressionError(
-                .type, "`where` needs a condition, got \(type.withArticle)",
-                help: "compare it, for example `x > 0`", nodeID: predicate.id)
-        }
+        try predicate.checkCondition(in: schema)
         switch try predicate.values(on: self) {
         case .bools(let keep):
             var rows: [Int] = []
@@ -38,5 +33,17 @@ extension Dataset {
             result = Dataset(trusted: columns)
         }
         return result
+    }
+}
+
+extension RowExpression {
+    /// Checks that the expression is a `where` condition on the schema: true, false or missing.
+    public func checkCondition(in schema: Schema) throws(RowExpressionError) {
+        let type = try check(in: schema)
+        guard type == .bool || type == .null else {
+            throw RowExpressionError(
+                .type, "`where` needs a condition, got \(type.withArticle)",
+                help: "compare it, for example `x > 0`", nodeID: id)
+        }
     }
 }

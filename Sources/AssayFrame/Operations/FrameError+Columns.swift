@@ -1,7 +1,7 @@
 /// Errors about column names, with a `help:` line that suggests the closest known name or lists
 /// the columns there are.
 extension FrameError {
-    static func unknownColumn(_ name: String, available: [String], side: String? = nil) -> FrameError {
+    public static func unknownColumn(_ name: String, available: [String], side: String? = nil) -> FrameError {
         let place = side.map { " in the \($0) dataset" } ?? ""
         return FrameError("unknown column `\(name)`\(place)", help: columnHelp(for: name, available: available))
     }

@@ -29,7 +29,6 @@ extension Command {
         let expression = try command.expression("data")
         let data = try context.dataset(expression, for: "describe")
         let summaries = try context.evaluator.describe(data, at: expression.span)
-        let shown = try context.evaluator.collect(data, at: expression.span)
         let table = Table(
             columns: [
                 .init("column"), .init("type"), .init("count", alignment: .right), .init("missing", alignment: .right),
@@ -45,7 +44,7 @@ extension Command {
                     s.top.map { ScalarText.truncated($0, to: 20) + " (\(s.topCount))" } ?? "",
                 ]
             },
-            footer: DatasetTable(shown).caption)
+            footer: Command.caption(data, summaries))
         context.display(table.rendering)
     }
 
@@ -57,7 +56,7 @@ extension Command {
         if let clause = command.clause("limit"), case .expression(let limit)? = clause.operand {
             rows = try context.evaluator.wholeNumber(limit, what: "`limit`", minimum: 1)
         }
-        context.display(DatasetTable(try context.evaluator.collect(data, at: expression.span), maxRows: rows).rendering)
+        context.display(try context.evaluator.engineWork(at: expression.span) { () throws(EngineError) in try data.shownRendering(rows: rows) })
     }
 
     /// `columns DATA`: each column's name and type.
@@ -65,17 +64,28 @@ extension Command {
         let expression = try command.expression("data")
         let data = try context.dataset(expression, for: "columns")
         let summaries = try context.evaluator.describe(data, at: expression.span)
-        let shown = try context.evaluator.collect(data, at: expression.span)
         let table = Table(
             columns: [.init("column"), .init("type"), .init("missing", alignment: .right), .init("distinct", alignment: .right)],
             rows: summaries.map { [$0.name, $0.type.rawValue, String($0.missing), String($0.distinct)] },
-            footer: DatasetTable(shown).caption)
+            footer: Command.caption(data, summaries))
         context.display(table.rendering)
     }
 
     /// `save DATASET to "file.csv"`.
     static let save = Command(name: "save") { command, context throws(Diagnostic) in
         let expression = try command.expression("value")
+        if let tableClause = command.clause("table"), case .expression(let nameExpression)? = tableClause.operand {
+            guard command.clause("to") != nil else {
+                throw Diagnostic(.needsDestination("save", usage: "save DATA to table \"NAME\""), at: tableClause.keyword.span)
+            }
+            let name = try context.evaluator.string(nameExpression, what: "a table's name")
+            let data = try context.dataset(expression, for: "save")
+            let evaluator = context.evaluator
+            let engine = evaluator.engines.engine(for: data)
+            try evaluator.engineWork(at: nameExpression.span) { () throws(EngineError) in try engine.write(data, toTable: name) }
+            context.output.stream(.stdout, "saved \(name) as a table of the \(engine.name) engine\n")
+            return
+        }
         guard let clause = command.clause("to"), case .expression(let pathExpression)? = clause.operand else {
             throw Diagnostic(.needsDestination("save", usage: "save DATA to \"file.csv\""), at: command.name.span)
         }
@@ -89,8 +99,16 @@ extension Command {
         let evaluator = context.evaluator
         let engine = evaluator.engines.engine(for: data)
         try evaluator.engineWork(at: pathExpression.span) { () throws(EngineError) in try engine.write(data, to: evaluator.file(path)) }
-        let saved = try evaluator.collect(data, at: expression.span)
-        context.output.stream(.stdout, "saved \(DatasetTable(saved).caption) to \(path)\n")
+        context.output.stream(.stdout, "saved \(data.caption) to \(path)\n")
+    }
+}
+
+extension Command {
+    /// "150 rows × 5 columns", with a remote table's row count taken from its column summaries.
+    static func caption(_ data: TableRef, _ summaries: [ColumnSummary]) -> String {
+        guard case .remote = data else { return data.caption }
+        let r = summaries.first.map { $0.count + $0.missing } ?? 0, c = summaries.count
+        return "\(r) row\(r == 1 ? "" : "s") × \(c) column\(c == 1 ? "" : "s")"
     }
 }
 

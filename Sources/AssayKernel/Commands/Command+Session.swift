@@ -21,7 +21,7 @@ extension Command {
         }
         let table = Table(
             columns: [.init("name"), .init("type"), .init("summary")],
-            rows: bindings.map { [$0.key, $0.value.typeName, $0.value.summary] })
+            rows: bindings.map { [$0.key, $0.value.placedTypeName, $0.value.summary] })
         context.display(table.rendering)
     }
 

@@ -7,5 +7,5 @@ struct Command: Sendable {
 
     /// Every command the kernel runs, by name.
     static let all: [String: Command] = Dictionary(
-        uniqueKeysWithValues: (outputCommands + sessionCommands + dataCommands + trackingCommands + [help]).map { ($0.name, $0) })
+        uniqueKeysWithValues: (outputCommands + sessionCommands + dataCommands + engineCommands + trackingCommands + [help]).map { ($0.name, $0) })
 }

@@ -10,11 +10,18 @@ extension TableRef: Displayable {
         }
     }
 
-    /// The table with `rows` rows at most.
+    /// The table with `rows` rows at most; a remote table that cannot be shown says why.
     func rendering(rows: Int) -> Rendering {
+        do throws(EngineError) { return try shownRendering(rows: rows) } catch {
+            return Rendering(plain: "(the \(caption) could not be shown: \(error.message))")
+        }
+    }
+
+    /// The table with `rows` rows at most, or why a remote one could not be fetched.
+    func shownRendering(rows: Int) throws(EngineError) -> Rendering {
         switch self {
         case .local(let data): DatasetTable(data, maxRows: rows).rendering
-        case .remote(let table): table.rendering(rows: rows)
+        case .remote(let table): try table.rendering(rows: rows)
         }
     }
 }

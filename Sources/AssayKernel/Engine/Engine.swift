@@ -1,6 +1,12 @@
 import AssayFrame
 import AssayLearn
 
+/// What `load table` and `load sql` name in an engine's catalog.
+enum CatalogSource: Sendable {
+    case table(String)
+    case sql(String)
+}
+
 /// Where tables live and models train. The evaluator, its checks and the displays are shared;
 /// an engine answers for the tables it holds. `LocalEngine` is today's AssayFrame and AssayLearn
 /// in the kernel process; a Spark engine would hold plans on a cluster.
@@ -10,6 +16,8 @@ import AssayLearn
 protocol Engine: AnyObject, Sendable {
     /// The engine's name in messages and runs: "local".
     var name: String { get }
+    /// What `engine` shows: the engine, its version and where it runs.
+    func summary() throws(EngineError) -> String
 
     // MARK: Data
 
@@ -19,6 +27,10 @@ protocol Engine: AnyObject, Sendable {
     func rowCount(of table: TableRef) throws(EngineError) -> Int
     /// A CSV file as a table; `path` is resolved, `name` is how messages call it.
     func read(path: String, name: String, options: CSVOptions) throws(EngineError) -> TableRef
+    /// `load table NAME` and `load sql QUERY`: what the engine's catalog holds.
+    func read(_ source: CatalogSource) throws(EngineError) -> TableRef
+    /// `save DATA to table NAME`: the table written to the engine's catalog.
+    func write(_ table: TableRef, toTable name: String) throws(EngineError)
     /// The table after one data operation.
     func apply(_ operation: DataOperation, to table: TableRef) throws(EngineError) -> TableRef
     /// `split`: disjoint parts of the rows, one per fraction plus the rest.
@@ -62,4 +74,17 @@ protocol Engine: AnyObject, Sendable {
     func task(of table: TableRef, target: String) throws(EngineError) -> LearningTask
     /// The metric `tune` ranks by when none is named.
     func defaultMetric(of table: TableRef, target: String) throws(LearnError) -> Metric
+}
+
+extension Engine {
+    /// A local dataset sent along with work on this engine: allowed up to `limit` rows, which
+    /// `upload` sends without asking; more is an error that says to upload it once.
+    func uploadSmall(_ data: Dataset, limit: Int = 100_000) throws(EngineError) -> TableRef {
+        guard data.rowCount <= limit else {
+            throw .unsupported(
+                "a dataset in the kernel with \(data.rowCount) rows meets one on the \(name) engine, and only datasets up to \(limit) rows are sent along on the fly",
+                help: "send it once with `upload DATA` and use that")
+        }
+        return try upload(data)
+    }
 }

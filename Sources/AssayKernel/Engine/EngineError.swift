@@ -8,4 +8,10 @@ enum EngineError: Error, Sendable {
     case rows(RowExpressionError)
     /// Work this engine cannot do, with what to do instead.
     case unsupported(String, help: String?)
+    /// A remote engine refused or failed the work: its message and error class.
+    case remote(String, errorClass: String?)
+    /// A remote engine's server does not answer.
+    case unavailable(address: String, detail: String)
+    /// The cell was interrupted while the engine worked; the engine cancelled what it had started.
+    case cancelled
 }

@@ -3,6 +3,8 @@ struct Engines: Sendable, Equatable {
     let local: LocalEngine
     /// Where `load "PATH"` reads; the embedded engine until `engine` names another.
     var current: any Engine
+    /// The running cell, for engines that work elsewhere (cancellation, progress).
+    let cell = CellScope()
 
     init() {
         let local = LocalEngine()
@@ -18,5 +20,5 @@ struct Engines: Sendable, Equatable {
         }
     }
 
-    static func == (a: Engines, b: Engines) -> Bool { a.local === b.local && a.current === b.current }
+    static func == (a: Engines, b: Engines) -> Bool { a.local === b.local && a.current === b.current && a.cell === b.cell }
 }

@@ -20,7 +20,25 @@ final class LocalEngine: Engine {
 
     static let collectHelp = "bring it into the kernel first: `collect DATA limit N`"
 
+    func summary() throws(EngineError) -> String {
+        "local (the embedded engine, in the kernel process; the default)"
+    }
+
     // MARK: Data
+
+    func read(_ source: CatalogSource) throws(EngineError) -> TableRef {
+        let what = switch source {
+        case .table: "`load table`"
+        case .sql: "`load sql`"
+        }
+        throw .unsupported("\(what) reads a cluster's catalog, and the session is on the embedded engine", help: Self.sparkHelp)
+    }
+
+    func write(_ table: TableRef, toTable name: String) throws(EngineError) {
+        throw .unsupported("`save ... to table` writes a cluster's catalog, and this dataset is in the kernel", help: "save it to a file: `save DATA to \"file.csv\"`, or `upload` it to a Spark engine first")
+    }
+
+    static let sparkHelp = "connect to a cluster first: `engine spark \"sc://HOST:15002\"`"
 
     func schema(of table: TableRef) -> Schema { table.schema }
 

@@ -44,5 +44,5 @@ protocol RemoteTable: AnyObject, Sendable {
     /// A one-line description that runs nothing (no row count), as `vars` and results show it.
     var caption: String { get }
     /// The first `rows` rows as a table (running the plan for those rows only), or what failed.
-    func rendering(rows: Int) -> Rendering
+    func rendering(rows: Int) throws(EngineError) -> Rendering
 }

@@ -24,6 +24,14 @@ extension Evaluator {
             return .local(try frame(at: nameExpression.span) { () throws(FrameError) in try SampleData.load(name) })
         case .synthetic(let task, let settings):
             return .local(try synthetic(task, settings, span: span))
+        case .table(let nameExpression):
+            let name = try string(nameExpression, what: "a table's name")
+            let engine = engines.current
+            return try engineWork(at: nameExpression.span) { () throws(EngineError) in try engine.read(.table(name)) }
+        case .sql(let queryExpression):
+            let query = try string(queryExpression, what: "an SQL query")
+            let engine = engines.current
+            return try engineWork(at: queryExpression.span) { () throws(EngineError) in try engine.read(.sql(query)) }
         case .file(let pathExpression, let separatorExpression, let types):
             let path = try string(pathExpression, what: "a file path")
             var options = CSVOptions()
@@ -187,8 +195,15 @@ extension Evaluator {
         case .stage:
             throw Diagnostic(.stageWithoutInput, at: at)
         }
-        let engine = engines.engine(for: data)
-        return .dataset(try engineWork(at: at, rows: rows) { () throws(EngineError) in try engine.apply(operation, to: data) })
+        var table = data
+        // A local table joined with a remote one goes to the remote engine when it is small.
+        if case .local(let local) = data, case .join(.remote(let other), _, _) = operation {
+            let remote = other.engine
+            table = try engineWork(at: inputExpression.span) { () throws(EngineError) in try remote.uploadSmall(local) }
+        }
+        let engine = engines.engine(for: table)
+        let target = table
+        return .dataset(try engineWork(at: at, rows: rows) { () throws(EngineError) in try engine.apply(operation, to: target) })
     }
 
     // MARK: split
@@ -248,6 +263,12 @@ extension Evaluator {
                 return try rows.run { () throws(RowExpressionError) -> T in throw failure }
             case .unsupported(let message, let help):
                 throw Diagnostic(.data(message, help: help), at: span)
+            case .remote(let message, let errorClass):
+                throw Diagnostic(.spark(message, errorClass: errorClass), at: span)
+            case .unavailable(let address, let detail):
+                throw Diagnostic(.engineUnavailable(address: address, detail: detail), at: span)
+            case .cancelled:
+                throw Diagnostic.interrupted(at: span)
             }
         }
     }

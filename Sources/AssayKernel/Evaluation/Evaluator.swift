@@ -71,6 +71,10 @@ struct Evaluator {
             return try trackedRun(id, span: expression.span)
         case .compareRuns(let ids):
             return try compareRuns(ids, span: expression.span)
+        case .collect(let data, let limit):
+            return try collect(data, limit: limit, span: expression.span)
+        case .upload(let data):
+            return try upload(data, span: expression.span)
         case .pipe(let input, let step):
             return try pipe(input, step)
         case .split(let data, let fractions, let stratify, let seed):

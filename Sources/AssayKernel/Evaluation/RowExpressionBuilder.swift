@@ -71,7 +71,7 @@ struct RowExpressionBuilder {
             throw Diagnostic(.notARowValue("list"), at: span)
         case .member:
             throw Diagnostic(.membersInRowExpression, at: span)
-        case .load, .pipe, .split, .learning, .runs, .compareRuns:
+        case .load, .pipe, .split, .learning, .runs, .compareRuns, .collect, .upload:
             throw Diagnostic(.notARowValue("dataset"), at: span)
         case .run:
             throw Diagnostic(.notARowValue("run"), at: span)

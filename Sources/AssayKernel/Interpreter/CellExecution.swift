@@ -15,6 +15,8 @@ struct CellExecution {
     func run() -> ExecuteOutcome {
         var payloads: [JSON] = []
         session.tracker.beginCell()
+        session.state.engines.cell.begin(
+            cancellation: cancellation, output: output, progressAfter: .seconds(session.state.settings.progressAfter))
         do throws(Diagnostic) {
             let statements = try Parser.parse(source)
             for (index, statement) in statements.enumerated() {
@@ -39,7 +41,12 @@ struct CellExecution {
         case .expression(let expression):
             let value = try context.evaluate(expression)
             if !silent {
-                let bundle = value.rendering(rows: context.state.settings.rows).bundle
+                let rows = context.state.settings.rows
+                // A remote table runs its plan to be shown; a failure there is the cell's error.
+                let bundle =
+                    if case .dataset(let table) = value {
+                        try context.evaluator.engineWork(at: expression.span) { () throws(EngineError) in try table.shownRendering(rows: rows) }.bundle
+                    } else { value.rendering(rows: rows).bundle }
                 if isLast { output.executeResult(bundle) } else { output.display(bundle) }
                 for chart in value.charts { output.display(chart) }
             }

@@ -27,6 +27,12 @@ enum Value: Sendable, Equatable {
     /// A dataset held in the kernel.
     static func dataset(_ data: Dataset) -> Value { .dataset(.local(data)) }
 
+    /// The type's name with where a dataset lives when that is not the kernel: `dataset (spark)`.
+    var placedTypeName: String {
+        if case .dataset(.remote(let table)) = self { return "dataset (\(table.engine.name))" }
+        return typeName
+    }
+
     /// The type's name as `vars`, completion and error messages show it.
     var typeName: String {
         switch self {

@@ -3,13 +3,14 @@
 extension HelpCatalog {
     static let data: [HelpTopic] = [
         HelpTopic(
-            "load", .command, usage: "load \"FILE.csv\" [sep \";\"] [types {COL: string}] | load sample NAME | load synthetic TASK ... | load model \"FILE.json\" | load run ID",
+            "load", .command, usage: "load \"FILE.csv\" [sep \";\"] [types {COL: string}] | load sample NAME | load synthetic TASK ... | load model \"FILE.json\" | load run ID | load table NAME | load sql QUERY",
             summary: "a dataset from a CSV/TSV file, a shipped sample or a generator",
             details: [
                 "Files: csv, or tsv by extension; a header row is required. Column types are inferred: number (empty cells, `NA`, `NaN` and `null` are missing), bool, or string. `types {zip: string}` overrides the inference.",
                 "A malformed file is an error that names the file, the line and the column.",
                 "Samples: `iris`, `wine`, `breast_cancer`, `diabetes`, `penguins`, `titanic`.",
                 "`load model \"FILE.json\"` reads a model written by `save`; `load run ID` restores the model a tracked run fitted.",
+                "On the Spark engine (`engine spark`), `load \"PATH\"` is read by the cluster (csv, tsv, parquet, json, orc), `load table \"NAME\"` reads a table of its catalog and `load sql \"SELECT ...\"` runs a query; samples and synthetic data stay local until `upload`.",
                 "Synthetic: `load synthetic classification rows N features F informative I redundant R classes C separation S seed S` or `load synthetic regression rows N features F informative I noise X seed S`; deterministic for a seed.",
             ],
             examples: [
@@ -37,8 +38,31 @@ extension HelpCatalog {
             "columns", .command, usage: "columns DATA", summary: "each column's name, type, missing and distinct counts",
             examples: ["columns penguins"]),
         HelpTopic(
-            "save", .command, usage: "save DATA to \"FILE.csv\"", summary: "write a dataset as CSV that `load` reads back",
+            "save", .command, usage: "save DATA to \"FILE.csv\" | save DATA to table \"NAME\"", summary: "write a dataset as CSV that `load` reads back",
+            details: [
+                "A Spark dataset is written by the cluster, in the format the extension names (parquet, csv, tsv, json, orc); `save DATA to table \"NAME\"` writes a table of the cluster's catalog.",
+            ],
             examples: ["save train to \"train.csv\""]),
+        HelpTopic(
+            "engine", .command, usage: "engine | engine spark \"sc://HOST:PORT\" | engine local",
+            summary: "where new tables live: the kernel (local, the default) or a Spark cluster",
+            details: [
+                "`engine spark \"sc://HOST:15002\"` connects to a Spark Connect server and makes it the session's engine: `load \"PATH\"` is read by the cluster, and `load table`, `load sql` name its catalog. The address takes Spark's options after `/;`: `token=...`, `user_id=...`, `use_ssl=true`.",
+                "A Spark dataset is a plan: data operations and `split` extend it and nothing runs until rows are shown, counted (`.rows`), described or collected; showing fetches only the rows shown.",
+                "`engine local` makes new tables local again; Spark datasets already bound stay on the cluster. `engine` alone says which engine, its version, master and parallelism.",
+                "Training on a Spark dataset is not available yet: `collect` it (or a sample) first.",
+            ],
+            examples: ["engine spark \"sc://127.0.0.1:15002\"", "engine", "engine local"]),
+        HelpTopic(
+            "collect", .command, usage: "collect DATA [limit N]", summary: "a Spark dataset's rows brought into the kernel as a local dataset",
+            details: ["The rows come as Arrow batches and are decoded as they arrive; `limit N` fetches the first N only."],
+            examples: ["late = collect (flights | where delay > 60) limit 10000"]),
+        HelpTopic(
+            "upload", .command, usage: "upload DATA", summary: "a local dataset sent to the session's engine (a Spark cluster)",
+            details: [
+                "The rows go as Arrow, in chunks, and stay on the cluster for the session; a join of a Spark dataset with a small local one (up to 100,000 rows) uploads it on the fly.",
+            ],
+            examples: ["penguins = upload (load sample \"penguins\")"]),
         HelpTopic(
             "where", .command, usage: "DATA | where EXPR", summary: "keep the rows where the expression is true",
             details: [

@@ -20,6 +20,7 @@ public enum HelpCatalog {
     static let sections: [(title: String, topics: [String])] = [
         ("Output", ["print", "warn", "clear"]),
         ("Data", ["load", "describe", "show", "columns", "split", "save"]),
+        ("Engines", ["engine", "collect", "upload"]),
         ("Data operations (after `|`)", PipeStep.operations),
         ("Stages", ComponentCatalog.stageNames),
         ("Models", ComponentCatalog.modelNames),

@@ -74,7 +74,16 @@ extension CommandSyntax {
         CommandSyntax("describe", operands: [.expression("data", "DATA")]),
         CommandSyntax("show", operands: [.expression("data", "DATA")], clauses: [.init(keyword: "limit", operand: .expression("limit", "N"))]),
         CommandSyntax("columns", operands: [.expression("data", "DATA")]),
-        CommandSyntax("save", operands: [.expression("value", "DATA_OR_MODEL")], clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\""))]),
+        // `save DATA to table "NAME"` writes a catalog table of the dataset's engine.
+        CommandSyntax(
+            "save", operands: [.expression("value", "DATA_OR_MODEL")],
+            clauses: [.init(keyword: "to", operand: .expression("path", "\"FILE\"", optional: true)), .init(keyword: "table", operand: .expression("table", "\"NAME\""))]),
+        CommandSyntax(
+            "engine",
+            operands: [
+                .word("kind", "local|spark", noun: "engine", choices: ["local", "spark"], optional: true),
+                .expression("uri", "\"sc://HOST:PORT\"", optional: true),
+            ]),
         CommandSyntax("experiment", operands: [.expression("name", "\"NAME\"", optional: true)]),
         CommandSyntax("track", clauses: [.init(keyword: "to", operand: .expression("location", "\"PATH_OR_URI\""))]),
         // `export runs [where EXPR] to "URI"` copies runs; `export MODEL to "FILE" as shap` writes trees.

@@ -2,7 +2,27 @@
 
 extension Parser {
     /// Words that start an expression form and so cannot be bound as names.
-    static let expressionWords = ["load", "split"] + learningWords + trackingWords
+    static let expressionWords = ["load", "split"] + engineWords + learningWords + trackingWords
+
+    /// Words that move a dataset between engines.
+    static let engineWords = ["collect", "upload"]
+
+    /// `collect DATA [limit N]` and `upload DATA`.
+    mutating func transfer() throws(Diagnostic) -> Expression {
+        let start = advance()
+        let isUpload = start.kind == .name("upload")
+        guard !atStatementEnd else {
+            throw Diagnostic(
+                .missingOperand(isUpload ? "upload" : "collect", needs: "DATA", usage: isUpload ? "upload DATA" : "collect DATA [limit N]"),
+                at: peek.span)
+        }
+        let data = try postfixExpression()
+        if isUpload {
+            return Expression(.upload(data), span: start.span.through(previous.span))
+        }
+        let limit = acceptWord("limit") ? try additiveExpression() : nil
+        return Expression(.collect(data, limit: limit), span: start.span.through(previous.span))
+    }
 
     /// `expr | step | step ...`: the loosest binding of all.
     mutating func pipeline() throws(Diagnostic) -> Expression {
@@ -137,6 +157,12 @@ extension Parser {
             advance()
             let path = try additiveExpression()
             return Expression(.load(.model(path: path)), span: start.span.through(previous.span))
+        }
+        if case .name(let word) = peek.kind, !peek.isQuoted, word == "table" || word == "sql" {
+            advance()
+            let text = try additiveExpression()
+            let source: LoadSource = word == "table" ? .table(name: text) : .sql(query: text)
+            return Expression(.load(source), span: start.span.through(previous.span))
         }
         if case .name(let word) = peek.kind, !peek.isQuoted, word == "run" {
             advance()

@@ -206,6 +206,8 @@ extension Parser {
             return try load()
         case .name("split") where !token.isQuoted:
             return try split()
+        case .name(let word) where !token.isQuoted && Parser.engineWords.contains(word):
+            return try transfer()
         case .name(let word) where !token.isQuoted && Parser.learningWords.contains(word):
             return try learning()
         case .name(let word) where !token.isQuoted && Parser.trackingWords.contains(word):

@@ -118,7 +118,9 @@ public struct Parser {
                 throw Diagnostic(.repeatedClause(keyword.name), at: keyword.span)
             }
             var operand: Operand?
-            if let operandSyntax = clauseSyntax.operand {
+            if let operandSyntax = clauseSyntax.operand,
+                !(operandSyntax.isOptional && (atStatementEnd || self.clauseSyntax(of: syntax) != nil))
+            {
                 guard !atStatementEnd else {
                     throw Diagnostic(.missingOperand(keyword.name, needs: operandSyntax.placeholder, usage: syntax.usage), at: peek.span)
                 }
@@ -149,7 +151,8 @@ public struct Parser {
             return .expression(try expression())
         case .word(let noun, let choices):
             guard let word = wordToken(peek) else {
-                throw Diagnostic(.expected("a \(noun)", found: peek.kind.description, usage: syntax.usage), at: peek.span)
+                let article = noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+                throw Diagnostic(.expected("\(article) \(noun)", found: peek.kind.description, usage: syntax.usage), at: peek.span)
             }
             if let choices, !choices.contains(word.name) {
                 throw Diagnostic(.unknownChoice(word.name, noun: noun, among: choices), at: word.span)

@@ -10,6 +10,10 @@ public enum LoadSource: Sendable {
     case model(path: Expression)
     /// `load run ID`: the model a tracked run fitted.
     case run(id: Expression)
+    /// `load table "NAME"`: a table of the current engine's catalog (Spark).
+    case table(name: Expression)
+    /// `load sql "SELECT ..."`: a query run by the current engine (Spark).
+    case sql(query: Expression)
 }
 
 /// One step after `|`: a data operation, or (for pipelines) a stage.

@@ -27,6 +27,10 @@ public struct Expression: Sendable {
         case run(Expression)
         /// `compare runs ID, ID, ...`
         case compareRuns([Expression])
+        /// `collect DATA [limit N]`: a dataset of another engine brought into the kernel.
+        case collect(Expression, limit: Expression?)
+        /// `upload DATA`: a dataset of the kernel sent to the current engine.
+        case upload(Expression)
     }
 
     public var kind: Kind

@@ -11,6 +11,8 @@ public struct DatasetTable: Sendable {
     public var maxWidth: Int
     /// Characters of one cell at most.
     public var maxCellWidth: Int
+    /// What the table says below itself instead of its size (a remote table's first rows).
+    public var note: String?
 
     public init(_ dataset: Dataset, maxRows: Int = 20, maxWidth: Int = 100, maxCellWidth: Int = 24) {
         self.dataset = dataset
@@ -23,6 +25,7 @@ public struct DatasetTable: Sendable {
 
     /// `150 rows × 5 columns`
     public var caption: String {
+        if let note { return note }
         let r = dataset.rowCount, c = dataset.columnCount
         return "\(r) row\(r == 1 ? "" : "s") × \(c) column\(c == 1 ? "" : "s")"
     }

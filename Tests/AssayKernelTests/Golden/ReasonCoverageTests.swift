@@ -26,6 +26,8 @@ import Testing
         .boardHasNoRun: "a board is always tracked while its fit runs in a cell",
         .boardEmpty: "a board always holds at least one model",
         .noTrialFinished: "a tuning without a finished trial fails with every-trial-failed first",
+        .spark: "needs a Spark Connect server, which the golden scripts do not start: Tests/Jupyter/test_spark.py checks it",
+        .engineUnavailable: "needs a Spark engine whose server stops: Tests/Jupyter/test_spark.py checks it",
     ]
 
     static let messages: Set<String> = {

@@ -108,6 +108,8 @@ extension Diagnostic.Reason.Code {
         case .fractionsSum: ("`split` fractions adding up to more than 1", .fractionsSum("1.2"))
         case .unknownColumn: ("a column the dataset does not have", .unknownColumn("bill_lenght_mm", dataset: "p", columns: []))
         case .data: ("a dataset operation that fails (reading, writing, types)", .data("no such file `<work>/missing.csv` (<work>/missing.csv, line 1, column 1)", help: nil))
+        case .spark: ("a plan the Spark cluster refused or failed", .spark("A column, variable, or function parameter with name `nope` cannot be resolved.", errorClass: "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION"))
+        case .engineUnavailable: ("a Spark Connect server that does not answer", .engineUnavailable(address: "sc://127.0.0.1:15002", detail: "connection refused"))
         // MARK: Row expressions
         case .rowInNeedsList: ("`in` in a row expression without a literal list", .rowInNeedsList)
         case .positionalRowArguments: ("a named argument in a row expression", .positionalRowArguments("round", label: "digits"))

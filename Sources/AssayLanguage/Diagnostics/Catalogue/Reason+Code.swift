@@ -94,6 +94,8 @@ extension Diagnostic.Reason {
         case fractionsSum = "fractions-sum"
         case unknownColumn = "unknown-column"
         case data = "data"
+        case spark = "spark"
+        case engineUnavailable = "engine-unavailable"
         case rowInNeedsList = "row-in-needs-list"
         case positionalRowArguments = "positional-row-arguments"
         case notARowValue = "not-a-row-value"

@@ -305,6 +305,14 @@ extension Diagnostic.Reason {
                     ?? "the columns are " + Self.list(Array(columns.prefix(12))) + (columns.count > 12 ? ", ..." : ""))
         case .data(let message, let help):
             return Wording(code: .data, kind: .value, message: message, help: help)
+        case .spark(let message, let errorClass):
+            return Wording(
+                code: .spark, kind: .value, message: "Spark: " + (errorClass.map { "[\($0)] " } ?? "") + message,
+                help: "the cluster ran the plan and refused it; the session keeps its names")
+        case .engineUnavailable(let address, let detail):
+            return Wording(
+                code: .engineUnavailable, kind: .value, message: "the Spark Connect server at \(address) does not answer (\(detail))",
+                help: "start it or check the address; the session keeps its names, and the next cell connects again (`engine local` goes back to the kernel)")
 
         // MARK: Row expressions
         case .rowInNeedsList:

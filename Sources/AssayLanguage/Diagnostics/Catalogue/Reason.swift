@@ -121,6 +121,10 @@ extension Diagnostic {
         case unknownColumn(String, dataset: String?, columns: [String])
         /// A data library error; its message and help come from AssayFrame.
         case data(String, help: String?)
+        /// Spark refused or failed a plan: its message and, when it gave one, its error class.
+        case spark(String, errorClass: String?)
+        /// The Spark Connect server does not answer.
+        case engineUnavailable(address: String, detail: String)
 
         // MARK: Row expressions
         case rowInNeedsList
