@@ -105,3 +105,72 @@ prepare() {
     ensure_venv
     build_release
 }
+
+# --- Spark: a local Spark Connect server for the tests and benchmarks -------------------------
+
+REQUIREMENTS_SPARK="Tests/Jupyter/requirements-spark.txt"
+
+# Java 17 (Spark 4's runtime) and pyspark in .venv; after ensure_venv.
+ensure_spark() {
+    if ! command -v java >/dev/null 2>&1 || ! java -version 2>&1 | grep -q 'version "\(17\|21\)'; then
+        apt_install openjdk-17-jre-headless
+    fi
+    local stamp="$VENV/.requirements-spark.sha256"
+    local want
+    want="$(sha256sum "$REQUIREMENTS_SPARK" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "installing $REQUIREMENTS_SPARK into .venv (pyspark, about 490 MB)"
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS_SPARK" \
+            || die "pip could not install $REQUIREMENTS_SPARK"
+        echo "$want" >"$stamp"
+    fi
+}
+
+# Starts a Spark Connect server on a free loopback port, waits until it answers, and exports
+# ASSAY_SPARK_URI (sc://127.0.0.1:PORT) and SPARK_SERVER_PID. The caller stops it with stop_spark.
+start_spark() {
+    local spark_home jar port log
+    spark_home="$("$VENV/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
+    jar="$(ls "$spark_home"/jars/spark-connect_*.jar 2>/dev/null | head -n 1)"
+    [ -n "$jar" ] || die "pyspark in .venv has no jars/spark-connect_*.jar"
+    port="$("$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    log="${SPARK_LOG:-$ROOT/.spark-server.log}"
+    say "starting a Spark Connect server on 127.0.0.1:$port (log: $log)"
+    SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 setsid "$spark_home/bin/spark-submit" \
+        --class org.apache.spark.sql.connect.service.SparkConnectServer \
+        --master 'local[2]' \
+        --driver-memory "${SPARK_DRIVER_MEMORY:-4g}" \
+        --conf spark.connect.grpc.binding.port="$port" \
+        --conf spark.connect.grpc.binding.address=127.0.0.1 \
+        --conf spark.driver.host=127.0.0.1 \
+        --conf spark.driver.bindAddress=127.0.0.1 \
+        --conf spark.ui.enabled=false \
+        --conf spark.sql.shuffle.partitions=4 \
+        --conf spark.sql.warehouse.dir="${SPARK_WAREHOUSE:-$(mktemp -d -t assay-spark-warehouse.XXXXXX)}" \
+        --conf spark.connect.enrichErrors.enabled=true \
+        "$jar" >"$log" 2>&1 &
+    SPARK_SERVER_PID=$!
+    export SPARK_SERVER_PID
+    local waited=0
+    until "$VENV/bin/python" -c "import socket; socket.create_connection(('127.0.0.1', $port), 1).close()" 2>/dev/null; do
+        if ! kill -0 "$SPARK_SERVER_PID" 2>/dev/null; then
+            tail -n 30 "$log" >&2
+            die "the Spark Connect server exited before opening its port (log above)"
+        fi
+        waited=$((waited + 1))
+        [ "$waited" -lt 180 ] || { stop_spark; die "the Spark Connect server did not open its port within 180 s"; }
+        sleep 1
+    done
+    export ASSAY_SPARK_URI="sc://127.0.0.1:$port"
+    echo "Spark Connect server up after ${waited} s: $ASSAY_SPARK_URI (pid $SPARK_SERVER_PID)"
+}
+
+# Stops the server started by start_spark (its whole process group), if it runs.
+stop_spark() {
+    if [ -n "${SPARK_SERVER_PID:-}" ] && kill -0 "$SPARK_SERVER_PID" 2>/dev/null; then
+        kill -TERM -- "-$SPARK_SERVER_PID" 2>/dev/null || kill -TERM "$SPARK_SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 20); do kill -0 "$SPARK_SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -KILL -- "-$SPARK_SERVER_PID" 2>/dev/null || true
+    fi
+    SPARK_SERVER_PID=""
+}

@@ -3,8 +3,14 @@
 source "$(dirname "$0")/lib.sh"
 
 prepare
+ensure_spark
 
 failed=()
+
+# One Spark Connect server for the whole run (Swift and Python suites), stopped on every exit.
+SCRATCH="$(mktemp -d -t assay-test.XXXXXX)"
+trap 'stop_spark; rm -rf "$SCRATCH"' EXIT
+start_spark
 
 say "bench/learn_crosscheck.py --check (the Swift tests' scikit-learn numbers are current)"
 python bench/learn_crosscheck.py --check || failed+=("learn_crosscheck --check")
@@ -13,8 +19,6 @@ say "swift test"
 swift test || failed+=("swift test")
 
 # The kernelspec and history of this run live in a scratch prefix, never the user's.
-SCRATCH="$(mktemp -d -t assay-test.XXXXXX)"
-trap 'rm -rf "$SCRATCH"' EXIT
 "$ASSAY_BIN" install --prefix "$SCRATCH"
 [ -f "$SCRATCH/share/jupyter/kernels/assay/kernel.json" ] || die "assay install wrote no kernel.json"
 export JUPYTER_PATH="$SCRATCH/share/jupyter"
