@@ -3,8 +3,9 @@
 #   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
 #   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna), tree
 #   learning (against LightGBM and scikit-learn), the run store (against MLflow's client on SQLite),
-#   Arrow stream decoding (against pyarrow).
-# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe`, `learn`, `tracking` or `arrow` runs one of them; arguments
+#   Arrow stream decoding (against pyarrow), the Spark engine (against pyspark's Connect client on
+#   the same local server).
+# `scripts/bench.sh kernel`, `csv`, `shap`, `tpe`, `learn`, `tracking`, `arrow` or `spark` runs one of them; arguments
 # after `learn` go to bench/learn_trees.py (e.g. `--sizes 100000 --repeats 5`).
 source "$(dirname "$0")/lib.sh"
 
@@ -54,6 +55,13 @@ if [ "$which" = all ] || [ "$which" = learn ]; then
     swift build -c release --product assay-learn-bench
     say "bench/learn_trees.py"
     python bench/learn_trees.py --no-build "${@:2}"
+fi
+if [ "$which" = all ] || [ "$which" = spark ]; then
+    ensure_spark
+    start_spark
+    trap 'stop_spark; rm -rf "$SCRATCH"' EXIT
+    say "bench/spark.py"
+    python bench/spark.py
 fi
 if [ "$which" = all ] || [ "$which" = tracking ]; then
     say "swift build -c release --product assay-tracking-bench"
