@@ -110,9 +110,12 @@ def spark_rows(frame: Any) -> pd.DataFrame:
 
 
 def text(outputs: list[dict]) -> str:
+    """What a cell printed and showed, without progress displays (they depend on timing)."""
     parts = []
     for message in outputs:
         content = message["content"]
+        if content.get("transient", {}).get("display_id", "").startswith("assay-progress-"):
+            continue
         if message["msg_type"] == "stream":
             parts.append(content["text"])
         elif message["msg_type"] in ("display_data", "execute_result"):
