@@ -308,6 +308,17 @@ def test_every_supported_spark_type_reads_as_pyarrow_reads_it(work: Any, spark: 
     assert pd.isna(got["when"][1]) and str(got["when"][0]).startswith("1970-01-01")
 
 
+def test_a_type_override_holds_before_inference(work: Any) -> None:
+    kc, folder, _ = work
+    path = os.path.join(folder, "zips.csv")
+    Path(path).write_text("zip,n\n01234,1\n98765,2\n00501,3\n")
+    out = os.path.join(folder, "zips-out.csv")
+    harness.run_ok(kc, f'Z = load "{path}" types {{zip: string}}\nsave (collect Z) to "{out}"', timeout=120)
+    assert pd.read_csv(out, dtype=str)["zip"].tolist() == ["01234", "98765", "00501"]
+    shown = text(harness.run_ok(kc, "columns Z"))
+    assert any(line.split()[:2] == ["zip", "string"] for line in shown.splitlines())
+
+
 # --- writing on the cluster ---------------------------------------------------------------------
 
 

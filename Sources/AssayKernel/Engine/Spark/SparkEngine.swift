@@ -114,15 +114,26 @@ final class SparkEngine: Engine {
             settings = ["header": "true", "inferSchema": "true", "sep": options.separator.map { String(UnicodeScalar($0)) } ?? ",", "nullValue": "", "nanValue": "NaN"]
             if format == "tsv" && options.separator == nil { settings["sep"] = "\t" }
         }
-        var relation = SparkRelation.files([path], format: format == "tsv" ? "csv" : format, options: settings)
-        // Column types asked for with `types {...}` are casts on the cluster.
-        if !options.types.isEmpty {
-            let casts = options.types.map { column, type in
-                (column, SparkExpression.column(column).cast(to: type == .number ? "double" : type == .bool ? "boolean" : "string"))
-            }
-            relation = relation.withColumns(casts)
-        }
-        return try analyzed(relation)
+        let source = format == "tsv" ? "csv" : format
+        let relation = SparkRelation.files([path], format: source, options: settings)
+        guard !options.types.isEmpty, source == "csv" else { return try analyzed(relation) }
+        // `types {zip: string}` must hold before inference turns "01234" into 1234: the file is
+        // read again with a schema, Spark's inferred types for the other columns.
+        let cancelled = isCancelled
+        let inferred = try onSession { (connection) throws(SparkConnectError) in try connection.schema(of: relation, isCancelled: cancelled) }
+        guard case .struct(let structure)? = inferred.kind else { return try analyzed(relation) }
+        let ddl = structure.fields.map { field in
+            let type = options.types[field.name].map { type in
+                switch type {
+                case .number: "DOUBLE"
+                case .string: "STRING"
+                case .bool: "BOOLEAN"
+                }
+            } ?? SparkSchema.ddlType(field.dataType)
+            return "\(SparkExpression.quoted(field.name)) \(type)"
+        }.joined(separator: ", ")
+        settings["inferSchema"] = "false"
+        return try analyzed(.files([path], format: source, options: settings, schema: ddl))
     }
 
     func read(_ source: CatalogSource) throws(EngineError) -> TableRef {

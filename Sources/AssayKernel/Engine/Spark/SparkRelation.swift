@@ -13,13 +13,15 @@ extension Spark_Connect_Relation {
         .with { $0.read = .with { $0.namedTable = .with { $0.unparsedIdentifier = name } } }
     }
 
-    static func files(_ paths: [String], format: String, options: [String: String]) -> SparkRelation {
+    /// Files read by the cluster; `schema` (DDL) instead of inference when given.
+    static func files(_ paths: [String], format: String, options: [String: String], schema: String? = nil) -> SparkRelation {
         .with {
             $0.read = .with {
                 $0.dataSource = .with {
                     $0.format = format
                     $0.paths = paths
                     $0.options = options
+                    if let schema { $0.schema = schema }
                 }
             }
         }

@@ -51,6 +51,23 @@ enum SparkSchema {
         return conversions.isEmpty ? relation : relation.withColumns(conversions)
     }
 
+    /// A Spark type in DDL, for reading a file with a schema; types Assay reads as strings stay strings.
+    static func ddlType(_ type: Spark_Connect_DataType) -> String {
+        switch type.kind {
+        case .boolean?: "BOOLEAN"
+        case .byte?: "TINYINT"
+        case .short?: "SMALLINT"
+        case .integer?: "INT"
+        case .long?: "BIGINT"
+        case .float?: "FLOAT"
+        case .double?: "DOUBLE"
+        case .decimal(let decimal)?: "DECIMAL(\(decimal.precision), \(decimal.scale))"
+        case .date?: "DATE"
+        case .timestamp?: "TIMESTAMP"
+        default: "STRING"
+        }
+    }
+
     /// The DDL Spark reads a local relation's schema from: "`a` DOUBLE, `b` STRING".
     static func ddl(_ schema: Schema) -> String {
         schema.fields.map { field in
