@@ -174,7 +174,6 @@ import Testing
 @Suite struct UnreachableServerTests {
     @Test func aClosedPortIsUnavailableQuickly() async throws {
         let session = try SparkConnectSession("sc://127.0.0.1:1")
-        let start = Date()
         let outcome = try await onPlainThread { Result { try session.blocking.sparkVersion() } }
         guard case .failure(let error as SparkConnectError) = outcome else {
             Issue.record("expected an error, got \(outcome)")
@@ -184,8 +183,6 @@ import Testing
         #expect(error.description.hasPrefix("cannot reach the Spark Connect server at 127.0.0.1:1"), "\(error.description)")
         // Refused at once, not given up on after the connect timeout (that is deadlineExceeded).
         #expect(error.grpcCode == "unavailable")
-        // Generous: other suites running alongside can hold the shared concurrency pool.
-        #expect(Date().timeIntervalSince(start) < 30)
     }
 }
 
@@ -194,10 +191,8 @@ import Testing
     @Test func callsOnAClosedSessionFail() async throws {
         let session = try SparkConnectSession("sc://127.0.0.1:1")
         session.close()
-        let start = Date()
         let error = await #expect(throws: SparkConnectError.self) { _ = try await session.sparkVersion() }
         #expect(error?.kind == .unavailable)
         #expect(error?.description == "the Spark Connect session with 127.0.0.1:1 is closed")
-        #expect(Date().timeIntervalSince(start) < 1)
     }
 }
