@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // The MLflow REST client: HTTP/1.1 and TLS over the SwiftNIO the Spark client brings.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, seen through a module map.
@@ -53,7 +55,10 @@ let package = Package(
         // Stages, models, pipelines, metrics, validation, tuning, SHAP.
         .target(name: "AssayLearn", dependencies: ["AssayFrame"]),
         // Experiments and runs: the embedded SQLite store and the MLflow REST client.
-        .target(name: "AssayTracking", dependencies: ["CSQLite"]),
+        .target(
+            name: "AssayTracking",
+            dependencies: ["CSQLite", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         // Values to MIME bundles: text/plain, text/html, image/svg+xml.
         .target(name: "AssayRender", dependencies: ["AssayLanguage", "AssayFrame"]),
         // A Spark Connect client: sessions, plans, reattachable execution, typed errors.

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Where runs go: a SQLite file, or an MLflow server named by its http:// address.
+/// Where runs go: a SQLite file, or an MLflow server named by its http(s):// address, with the
+/// credentials a session gave it (the environment's are read when the store opens).
 public enum TrackingLocation: Sendable, Hashable, CustomStringConvertible {
     case file(String)
-    case server(String)
+    case server(String, session: MLflowAccess = MLflowAccess())
 
     /// The environment variable that names the store when `track to` has not.
     public static let environmentVariable = "ASSAY_TRACKING"
@@ -33,14 +34,14 @@ public enum TrackingLocation: Sendable, Hashable, CustomStringConvertible {
     public func open() throws(TrackingError) -> any TrackingStore {
         switch self {
         case .file(let path): try SQLiteStore(path: path)
-        case .server(let uri): try MLflowStore(uri: uri)
+        case .server(let uri, let session): try MLflowStore(uri: uri, access: .from(session: session))
         }
     }
 
     public var description: String {
         switch self {
         case .file(let path): path
-        case .server(let uri): uri
+        case .server(let uri, _): uri
         }
     }
 }

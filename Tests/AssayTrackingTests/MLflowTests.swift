@@ -43,19 +43,61 @@ import Testing
     @Test func addressesAreReadOrRefused() throws {
         let endpoint = try HTTPEndpoint("http://127.0.0.1:5000/mlflow/")
         #expect(endpoint.host == "127.0.0.1" && endpoint.port == 5000 && endpoint.basePath == "/mlflow")
+        #expect(endpoint.url("/api/x?a=1") == "http://127.0.0.1:5000/mlflow/api/x?a=1")
         #expect(try HTTPEndpoint("http://tracking").port == 80)
-        #expect(throws: TrackingError.self) { try HTTPEndpoint("https://example.com") }
+        let secure = try HTTPEndpoint("https://mlflow.example.com/")
+        #expect(secure.isSecure && secure.port == 443 && secure.origin == "https://mlflow.example.com")
+        #expect(try HTTPEndpoint("https://[::1]:8443").origin == "https://[::1]:8443")
+        #expect(throws: TrackingError.self) { try HTTPEndpoint("ftp://example.com") }
         #expect(throws: TrackingError.self) { try HTTPEndpoint("http://host:port") }
     }
 
-    @Test func chunkedAndSizedResponsesParse() throws {
-        let chunked = Data("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n".utf8)
-        #expect(HTTPClient.isComplete(chunked))
-        let response = try HTTPClient.parse(chunked, from: "x")
-        #expect(response.status == 200 && String(decoding: response.body, as: UTF8.self) == "{\"a\":1}")
-        let sized = Data("HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\n{}".utf8)
-        #expect(try HTTPClient.parse(sized, from: "x").status == 404)
-        #expect(!HTTPClient.isComplete(Data("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{}".utf8)))
+    @Test func credentialsInTheAddressAreRefusedWithoutBeingRepeated() {
+        #expect {
+            try HTTPEndpoint("https://ana:s3cret@example.com")
+        } throws: { error in
+            let message = (error as? TrackingError)?.message ?? ""
+            return !message.contains("s3cret") && message.contains("MLFLOW_TRACKING_PASSWORD")
+        }
+    }
+
+    @Test func credentialsComeFromTheEnvironmentUnlessTheSessionNamesItsOwn() {
+        let environment = [
+            "MLFLOW_TRACKING_USERNAME": "ana", "MLFLOW_TRACKING_PASSWORD": "pw", "MLFLOW_TRACKING_INSECURE_TLS": "true",
+            "MLFLOW_TRACKING_SERVER_CERT_PATH": "/etc/ca.pem",
+        ]
+        let fromEnvironment = MLflowAccess.from(environment)
+        #expect(fromEnvironment.authorization == "Basic " + Data("ana:pw".utf8).base64EncodedString())
+        #expect(fromEnvironment.skipsVerification && fromEnvironment.certificatePath == "/etc/ca.pem")
+        let session = MLflowAccess.from(environment, session: MLflowAccess(token: "t0k"))
+        #expect(session.authorization == "Bearer t0k" && session.username == nil && session.skipsVerification)
+        #expect(MLflowAccess.from([:]).authorization == nil)
+    }
+
+    @Test func secretsAreNeverShown() {
+        let access = MLflowAccess(token: "t0k3n", username: "ana", password: "s3cret")
+        for text in [String(describing: access), String(reflecting: access), "\(TrackingLocation.server("https://x", session: access))"] {
+            #expect(!text.contains("t0k3n") && !text.contains("s3cret"))
+        }
+    }
+
+    @Test(arguments: [
+        (MLflowAccess(), 401, "the server asks for credentials: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD"),
+        (MLflowAccess(token: "t"), 401, "check MLFLOW_TRACKING_TOKEN"),
+        (MLflowAccess(username: "u", password: "p"), 401, "check MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD"),
+        (MLflowAccess(username: "u"), 401, "set MLFLOW_TRACKING_PASSWORD too"),
+    ])
+    func refusalsNameTheVariableToSet(access: MLflowAccess, status: Int, advice: String) {
+        #expect(access.advice(forStatus: status) == advice)
+    }
+
+    @Test func retriesBackOffWithinBounds() {
+        let policy = RetryPolicy()
+        #expect((1...5).map { policy.delay(beforeRetry: $0) } == [0.2, 0.4, 0.8, 1.6, 3.2])
+        #expect(policy.delay(beforeRetry: 9) == 4)
+        #expect(policy.delay(beforeRetry: 1, retryAfter: "2") == 2)
+        #expect(policy.delay(beforeRetry: 1, retryAfter: "600") == 4)
+        #expect(RetryPolicy.from(["MLFLOW_HTTP_REQUEST_MAX_RETRIES": "50"]).retries == 10)
     }
 
     @Test func aServerThatIsNotThereIsAClearError() throws {

@@ -1,28 +1,37 @@
-/// Where an `http://host:port/base` URI points: the server and a path prefix.
+/// Where an `http(s)://host:port/base` URI points: the scheme, the server and a path prefix.
 struct HTTPEndpoint: Sendable, Hashable {
+    var isSecure: Bool
     var host: String
     var port: UInt16
     /// Empty, or a path starting with `/` and not ending with one.
     var basePath: String
 
-    /// Reads `http://host[:port][/base]`; https is refused with a clear message.
+    /// Reads `http[s]://host[:port][/base]`. Credentials written into the address
+    /// (`https://user:secret@host`) are refused, so they never reach a message or the notebook.
     init(_ uri: String) throws(TrackingError) {
         let lowered = uri.lowercased()
+        let scheme: String
         if lowered.hasPrefix("https://") {
-            throw TrackingError("https is not supported for tracking servers yet: use an http:// address (\(uri))")
+            scheme = "https://"
+        } else if lowered.hasPrefix("http://") {
+            scheme = "http://"
+        } else {
+            throw TrackingError("a tracking server's address starts with http:// or https://, found \"\(uri)\"")
         }
-        guard lowered.hasPrefix("http://") else {
-            throw TrackingError("a tracking server's address starts with http://, found \"\(uri)\"")
-        }
-        var rest = Substring(uri.dropFirst("http://".count))
+        isSecure = scheme == "https://"
+        var rest = Substring(uri.dropFirst(scheme.count))
         var path = ""
         if let slash = rest.firstIndex(of: "/") {
             path = String(rest[slash...])
             rest = rest[..<slash]
         }
+        guard !rest.contains("@") else {
+            throw TrackingError(
+                "a tracking server's address cannot hold credentials; set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN")
+        }
         while path.hasSuffix("/") { path.removeLast() }
         var host = String(rest)
-        var port: UInt16 = 80
+        var port: UInt16 = isSecure ? 443 : 80
         if host.hasPrefix("[") {
             // [::1]:5000
             guard let close = host.firstIndex(of: "]") else { throw TrackingError("malformed address \"\(uri)\"") }
@@ -43,9 +52,15 @@ struct HTTPEndpoint: Sendable, Hashable {
         self.basePath = path
     }
 
-    /// `host:port` as the Host header and messages show it.
+    /// `host:port` as messages show it (the port only when it is not the scheme's own).
     var authority: String {
         let name = host.contains(":") ? "[\(host)]" : host
-        return port == 80 ? name : "\(name):\(port)"
+        return port == (isSecure ? 443 : 80) ? name : "\(name):\(port)"
     }
+
+    /// The server's address with its scheme, as messages show it.
+    var origin: String { (isSecure ? "https://" : "http://") + authority }
+
+    /// The full URL of `path` (which may hold a query) under the base path.
+    func url(_ path: String) -> String { origin + basePath + path }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import Synchronization
 
 /// Runs on an MLflow tracking server, through its REST API.
@@ -13,7 +14,7 @@ import Synchronization
 /// as the embedded store does when it opens.
 public final class MLflowStore: TrackingStore {
     public let location: String
-    private let client: HTTPClient
+    private let connection: ServerConnection
     private let experimentIDs = Mutex<[String: String]>([:])
     /// Upkeep that failed, until the session takes it to show.
     private let warnings = Mutex<[TrackingError]>([])
@@ -31,11 +32,18 @@ public final class MLflowStore: TrackingStore {
     /// MLflow's per-request limits of runs/log-batch.
     static let batchLimits = (metrics: 1000, params: 100, tags: 100, total: 1000)
 
-    /// `uri` is `http://host:port` with an optional path prefix. Nothing is sent yet.
-    public init(uri: String) throws(TrackingError) {
+    /// `uri` is `http(s)://host:port` with an optional path prefix; `access` holds the
+    /// credentials and TLS trust (by default the environment's). Nothing is sent yet.
+    public init(
+        uri: String, access: MLflowAccess = .from(), environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(TrackingError) {
         location = uri
-        client = HTTPClient(try HTTPEndpoint(uri))
+        connection = try ServerConnection(try HTTPEndpoint(uri), access: access, environment: environment)
     }
+
+    /// Requests that change nothing, or change it to the same state when sent twice, and so
+    /// may be retried; creating an experiment or a run may not.
+    private static let repeatableEndpoints: Set<String> = ["runs/search", "experiments/search", "runs/log-batch", "runs/update"]
 
     // MARK: Requests
 
@@ -58,6 +66,14 @@ public final class MLflowStore: TrackingStore {
     private func send(_ method: String, _ endpoint: String, _ what: String, body: (some Encodable)?, query: [(String, String)])
         throws(TrackingError) -> HTTPResponse
     {
+        let response = try connection.send(try request(method, endpoint, what, body: body, query: query))
+        guard response.isSuccess else { throw failure(response, what) }
+        return response
+    }
+
+    private func request(_ method: String, _ endpoint: String, _ what: String, body: (some Encodable)?, query: [(String, String)])
+        throws(TrackingError) -> ServerConnection.Request
+    {
         var path = "/api/2.0/mlflow/" + endpoint
         if !query.isEmpty {
             path += "?" + query.map { "\(MLflowStore.escape($0.0))=\(MLflowStore.escape($0.1))" }.joined(separator: "&")
@@ -66,12 +82,16 @@ public final class MLflowStore: TrackingStore {
         if let body {
             do { data = try MLflowStore.encoder.encode(body) } catch { throw TrackingError("cannot encode \(what) for MLflow: \(error)") }
         }
-        let response = try client.send(method, path, body: data)
-        guard response.isSuccess else { throw failure(response, what) }
-        return response
+        return ServerConnection.Request(
+            method: .init(rawValue: method), path: path, body: data, isIdempotent: method == "GET" || MLflowStore.repeatableEndpoints.contains(endpoint))
     }
 
     private func failure(_ response: HTTPResponse, _ what: String) -> TrackingError {
+        if response.status == 401 || response.status == 403 {
+            let refusal = response.status == 401 ? "did not accept the credentials for" : "does not allow"
+            return TrackingError(
+                "the tracking server at \(connection.endpoint.origin) \(refusal) \(what) (HTTP \(response.status)): \(connection.access.advice(forStatus: response.status))")
+        }
         let detail = try? JSONDecoder().decode(MLflowWire.Failure.self, from: response.body)
         var text = "the tracking server at \(location) refused \(what) (HTTP \(response.status)"
         if let code = detail?.errorCode { text += ", \(code)" }
@@ -191,14 +211,19 @@ public final class MLflowStore: TrackingStore {
         return id
     }
 
+    /// Large logs go as several requests, a few at a time (`ServerConnection.concurrentRequests`).
     public func log(_ data: RunData, to runID: String) throws(TrackingError) {
+        var requests: [ServerConnection.Request] = []
         for batch in MLflowStore.batches(data) {
-            let request = MLflowWire.LogBatch(
+            let body = MLflowWire.LogBatch(
                 runID: runID,
                 metrics: batch.metrics.map { MLflowWire.Metric(key: $0.key, value: $0.value, timestamp: $0.timestamp, step: $0.step) },
                 params: batch.params.sorted { $0.key < $1.key }.map { MLflowWire.KeyValue(key: $0.key, value: $0.value) },
                 tags: batch.tags.sorted { $0.key < $1.key }.map { MLflowWire.KeyValue(key: $0.key, value: String($0.value.prefix(5000))) })
-            _ = try send("POST", "runs/log-batch", "logging to run \(runID)", body: request, query: [])
+            requests.append(try request("POST", "runs/log-batch", "logging to run \(runID)", body: body, query: []))
+        }
+        for response in try connection.send(requests) where !response.isSuccess {
+            throw failure(response, "logging to run \(runID)")
         }
     }
 
@@ -231,13 +256,14 @@ public final class MLflowStore: TrackingStore {
 
     public func setModel(_ model: Data, of runID: String) throws(TrackingError) {
         let path = try artifactPath(of: runID)
-        let response = try client.send("PUT", "/api/2.0/mlflow-artifacts/artifacts/" + path, body: model, contentType: "application/json")
+        let response = try connection.send(
+            .init(method: .PUT, path: "/api/2.0/mlflow-artifacts/artifacts/" + path, body: model, isIdempotent: true))
         guard response.isSuccess else { throw failure(response, "storing the model of run \(runID)") }
     }
 
     public func model(of runID: String) throws(TrackingError) -> Data? {
         let path = try artifactPath(of: runID)
-        let response = try client.send("GET", "/api/2.0/mlflow-artifacts/artifacts/" + path)
+        let response = try connection.send(.init(method: .GET, path: "/api/2.0/mlflow-artifacts/artifacts/" + path, isIdempotent: true))
         if response.status == 404 { return nil }
         guard response.isSuccess else { throw failure(response, "reading the model of run \(runID)") }
         return response.body
