@@ -28,15 +28,26 @@ extension Command {
         }
     }
 
-    /// `track to "PATH_OR_URI"`: another SQLite file or an MLflow server. Alone: where runs go.
+    /// `track to "PATH_OR_URI" [token T] [user U password P]`: another SQLite file or an MLflow
+    /// server, with this session's credentials for it. Alone: where runs go.
     static let track = Command(name: "track") { command, context throws(Diagnostic) in
         guard let tracker = context.tracker else { return }
         guard let clause = command.clause("to"), case .expression(let expression)? = clause.operand else {
             context.output.stream(.stdout, "runs go to \(tracker.location), experiment \(ScalarText.quoted(tracker.experimentName))\n")
             return
         }
-        let text = try context.evaluator.string(expression, what: "a file path or an http:// address")
-        let location = TrackingLocation(text, relativeTo: context.workingDirectory)
+        let text = try context.evaluator.string(expression, what: "a file path or an http(s):// address")
+        var location = TrackingLocation(text, relativeTo: context.workingDirectory)
+        func credential(_ keyword: String, _ what: String) throws(Diagnostic) -> String? {
+            guard let clause = command.clause(keyword), case .expression(let value)? = clause.operand else { return nil }
+            return try context.evaluator.string(value, what: what)
+        }
+        let session = MLflowAccess(
+            token: try credential("token", "a token"), username: try credential("user", "a user name"),
+            password: try credential("password", "a password"))
+        if case .server(let uri, _) = location {
+            location = .server(uri, session: session)
+        }
         let experiment = try context.evaluator.tracking(at: expression.span) { () throws(TrackingError) in
             try tracker.switchTo(location)
         }

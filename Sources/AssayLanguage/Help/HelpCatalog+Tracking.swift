@@ -30,14 +30,18 @@ extension HelpCatalog {
             details: ["`differs` is true where the runs' values are not all the same."],
             examples: ["compare runs \"4f2a9c\", \"b71e03\"", "compare runs \"4f2a9c\", \"b71e03\" | where differs"]),
         HelpTopic(
-            "track", .command, usage: "track [to \"PATH_OR_URI\"]",
+            "track", .command, usage: "track [to \"PATH_OR_URI\"] [token TOKEN] [user USER password PASSWORD]",
             summary: "keep runs in another SQLite file or on an MLflow tracking server; alone, say where they go",
             details: [
                 "By default runs go to `assay-runs.db` in the kernel's working directory, or where the environment variable `ASSAY_TRACKING` says.",
                 "`track to \"http://host:port\"` logs to an MLflow server through its REST API: experiments, runs, params, metrics, tags, parent links and the model as an artifact.",
+                "`https://` addresses are checked against the system's trusted certificates; `MLFLOW_TRACKING_SERVER_CERT_PATH` adds a CA's PEM file, `MLFLOW_TRACKING_INSECURE_TLS=true` skips the check.",
+                "Credentials come from `MLFLOW_TRACKING_TOKEN` (a bearer token) or `MLFLOW_TRACKING_USERNAME` and `MLFLOW_TRACKING_PASSWORD`, as for MLflow's own client; `token` or `user` and `password` set them for this session instead. They are never shown, logged or tagged.",
                 "Tracking never makes a cell fail: if the store cannot be written, a warning says so once and the work goes on.",
             ],
-            examples: ["track to \"runs/penguins.db\"", "track to \"http://127.0.0.1:5000\"", "track"]),
+            examples: [
+                "track to \"runs/penguins.db\"", "track to \"http://127.0.0.1:5000\"", "track to \"https://mlflow.example.com\" user \"ana\" password secret", "track",
+            ]),
         HelpTopic(
             "export", .command, usage: "export runs [where EXPR] to \"http://host:port\"",
             summary: "copy runs of the embedded store to an MLflow tracking server",

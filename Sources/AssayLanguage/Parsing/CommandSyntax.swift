@@ -85,7 +85,15 @@ extension CommandSyntax {
                 .expression("uri", "\"sc://HOST:PORT\"", optional: true),
             ]),
         CommandSyntax("experiment", operands: [.expression("name", "\"NAME\"", optional: true)]),
-        CommandSyntax("track", clauses: [.init(keyword: "to", operand: .expression("location", "\"PATH_OR_URI\""))]),
+        // `token`, or `user` and `password`: a session's credentials for an MLflow server.
+        CommandSyntax(
+            "track",
+            clauses: [
+                .init(keyword: "to", operand: .expression("location", "\"PATH_OR_URI\"")),
+                .init(keyword: "token", operand: .expression("token", "TOKEN")),
+                .init(keyword: "user", operand: .expression("user", "USER")),
+                .init(keyword: "password", operand: .expression("password", "PASSWORD")),
+            ]),
         // `export runs [where EXPR] to "URI"` copies runs; `export MODEL to "FILE" as shap` writes trees.
         CommandSyntax(
             "export", operands: [.expression("value", "MODEL_OR_RUNS")],
