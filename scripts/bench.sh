@@ -2,7 +2,7 @@
 # Benchmarks, each printing ratios against its reference in the same run:
 #   kernel start-up and round trip (against ipykernel), CSV loading (against pandas and CSV.swift),
 #   SHAP (against shap on XGBoost and LightGBM), TPE search (against hyperopt and optuna), tree
-#   learning (against LightGBM and scikit-learn), the run store (against MLflow's client on SQLite),
+#   learning (against LightGBM and scikit-learn), the run store (against MLflow's client on SQLite, and to a real MLflow server over HTTP),
 #   Arrow stream decoding (against pyarrow), the Spark engine (against pyspark's Connect client on
 #   the same local server).
 # `scripts/bench.sh kernel`, `csv`, `shap`, `tpe`, `learn`, `tracking`, `arrow` or `spark` runs one of them; arguments
@@ -68,6 +68,8 @@ if [ "$which" = all ] || [ "$which" = tracking ]; then
     swift build -c release --product assay-tracking-bench
     say "bench/tracking.py"
     python bench/tracking.py
+    say "bench/tracking_http.py"
+    python bench/tracking_http.py
 fi
 if [ "$which" = all ] || [ "$which" = arrow ]; then
     install_bench_references

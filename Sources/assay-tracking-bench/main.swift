@@ -1,6 +1,7 @@
-// Times the embedded run store for bench/tracking.py. Prints one JSON object per command.
+// Times the run stores for bench/tracking.py and bench/tracking_http.py. Prints one JSON object
+// per command. STORE is a SQLite file, or an MLflow server's http(s):// address (`log` only).
 //
-//   assay-tracking-bench log FILE RUNS METRICS single|batch
+//   assay-tracking-bench log STORE RUNS METRICS single|batch
 //       RUNS runs of METRICS metrics each (metric i at step i), one call per metric or one
 //       batch per run; every run created, logged to and finished.
 //   assay-tracking-bench populate FILE RUNS
@@ -34,12 +35,12 @@ guard arguments.count >= 3 else { fail("usage: assay-tracking-bench log|populate
 let path = arguments[2]
 
 do throws(TrackingError) {
-    let store = try SQLiteStore(path: path)
+    let store = try TrackingLocation(path, relativeTo: FileManager.default.currentDirectoryPath).open()
     let experiment = try store.experiment(named: "bench")
     switch arguments[1] {
     case "log":
         guard arguments.count == 6, let runs = Int(arguments[3]), let metrics = Int(arguments[4]) else {
-            fail("usage: assay-tracking-bench log FILE RUNS METRICS single|batch")
+            fail("usage: assay-tracking-bench log STORE RUNS METRICS single|batch")
         }
         let batch = arguments[5] == "batch"
         let start = DispatchTime.now()
