@@ -15,6 +15,10 @@ start_spark
 say "bench/learn_crosscheck.py --check (the Swift tests' scikit-learn numbers are current)"
 python bench/learn_crosscheck.py --check || failed+=("learn_crosscheck --check")
 
+# Nothing may be skipped: a missing reference package or Spark server fails the run (conftest.py,
+# and the SparkConnect tests' own guard).
+export ASSAY_NO_SKIPS=1
+
 say "swift test"
 swift test || failed+=("swift test")
 
@@ -24,8 +28,6 @@ swift test || failed+=("swift test")
 export JUPYTER_PATH="$SCRATCH/share/jupyter"
 export ASSAY_HISTORY="$SCRATCH/history"
 export IPYTHONDIR="$SCRATCH/ipython"
-# Against Assay nothing may be skipped: a missing reference package fails the run (conftest.py).
-export ASSAY_NO_SKIPS=1
 
 say "pytest Tests/Jupyter"
 status=0
